@@ -1,0 +1,120 @@
+package org.minisim.footprint;
+
+/**
+ * A cell's spatial weight map on a canvas, stored as only its non-zero window (PHYSICS.md §3.1): a dense
+ * {@code ph × pw} float32 patch whose top-left canvas pixel is {@code (y0, x0)}. It stands for the dense
+ * canvas array that is zero except {@code D[y0 + a, x0 + b] = patch[a·pw + b]}. Immutable: never modify
+ * {@link #patch()}.
+ *
+ * @param y0      top canvas row of the patch, px
+ * @param x0      left canvas column of the patch, px
+ * @param ph      patch rows, px
+ * @param pw      patch columns, px
+ * @param patch   row-major weights, length ph·pw (dimensionless)
+ * @param canvasH canvas rows, px
+ * @param canvasW canvas columns, px
+ */
+public record Footprint(int y0, int x0, int ph, int pw, float[] patch, int canvasH, int canvasW) {
+
+    public Footprint {
+        if (ph < 0 || pw < 0 || patch.length != ph * pw) {
+            throw new IllegalArgumentException("patch length " + patch.length + " != " + ph + " x " + pw);
+        }
+    }
+
+    /** @return the empty footprint (0 × 0 patch at (0, 0)) on a canvas */
+    public static Footprint empty(int canvasH, int canvasW) {
+        return new Footprint(0, 0, 0, 0, new float[0], canvasH, canvasW);
+    }
+
+    /** @return true when the patch has no pixels */
+    public boolean isEmpty() {
+        return ph == 0 || pw == 0;
+    }
+
+    /**
+     * The tight bounding box of all non-zero pixels of a dense row-major image, as float32; an all-zero
+     * image gives the empty footprint.
+     */
+    public static Footprint fromDense(double[] dense, int h, int w) {
+        int top = h, bottom = -1, left = w, right = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (dense[y * w + x] != 0.0) {
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        if (bottom < 0) {
+            return empty(h, w);
+        }
+        int ph = bottom - top + 1, pw = right - left + 1;
+        float[] p = new float[ph * pw];
+        for (int a = 0; a < ph; a++) {
+            for (int b = 0; b < pw; b++) {
+                p[a * pw + b] = (float) dense[(top + a) * w + left + b];
+            }
+        }
+        return new Footprint(top, left, ph, pw, p, h, w);
+    }
+
+    /** @return the dense canvas array (row-major, canvasH·canvasW), float64 */
+    public double[] toDense() {
+        double[] d = new double[canvasH * canvasW];
+        for (int a = 0; a < ph; a++) {
+            for (int b = 0; b < pw; b++) {
+                d[(y0 + a) * canvasW + x0 + b] = patch[a * pw + b];
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Intersects with the window {@code [top, top+h) × [left, left+w)}; the result lives on an {@code h × w}
+     * canvas with its offset rebased to the window origin. No overlap gives the empty footprint there.
+     */
+    public Footprint crop(int top, int left, int h, int w) {
+        int ya = Math.max(y0, top), yb = Math.min(y0 + ph, top + h);
+        int xa = Math.max(x0, left), xb = Math.min(x0 + pw, left + w);
+        if (isEmpty() || ya >= yb || xa >= xb) {
+            return empty(h, w);
+        }
+        int nh = yb - ya, nw = xb - xa;
+        float[] p = new float[nh * nw];
+        for (int a = 0; a < nh; a++) {
+            System.arraycopy(patch, (ya - y0 + a) * pw + (xa - x0), p, a * nw, nw);
+        }
+        return new Footprint(ya - top, xa - left, nh, nw, p, h, w);
+    }
+
+    /** Adds the patch into its window of a dense row-major canvas of this footprint's canvas shape. */
+    public void addInto(double[] canvas) {
+        for (int a = 0; a < ph; a++) {
+            int row = (y0 + a) * canvasW + x0;
+            for (int b = 0; b < pw; b++) {
+                canvas[row + b] += patch[a * pw + b];
+            }
+        }
+    }
+
+    /** @return the sum of the patch values (float64 accumulation) */
+    public double sum() {
+        double s = 0.0;
+        for (float v : patch) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** @return the maximum patch value (0 for an empty footprint) */
+    public double max() {
+        double m = isEmpty() ? 0.0 : Double.NEGATIVE_INFINITY;
+        for (float v : patch) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,37 @@
+package org.minisim.random;
+
+/**
+ * What a random stream is for (PHYSICS.md §2.3). Each purpose has a fixed numeric id that enters the stream
+ * key; ids are part of the determinism contract and must never be renumbered or reused.
+ */
+public enum Purpose {
+    /** Centres of population p: index (p). */
+    PLACE_CENTRES(1),
+    /** Soma noise and dendrites of cell i: index (i). */
+    PLACE_SHAPE(2),
+    /** The per-cell gain vector: no index. */
+    ACTIVITY_GAIN(3),
+    /** Gate, fine spikes and trace noise of cell i: index (i). */
+    ACTIVITY(4),
+    /** Neuropil spatial white-noise field k: index (k). */
+    NEUROPIL_SPATIAL(5),
+    /** Neuropil OU sequence k: index (k). */
+    NEUROPIL_TEMPORAL(6),
+    /** Vessel tree of layer l, root j: index (l, j). */
+    VESSEL(7),
+    /** The brain-motion trajectory: no index. */
+    MOTION(8),
+    /** Sensor noise of frame t: index (t). */
+    SENSOR(9);
+
+    private final int id;
+
+    Purpose(int id) {
+        this.id = id;
+    }
+
+    /** @return the stable numeric id */
+    public int id() {
+        return id;
+    }
+}

@@ -1,0 +1,11 @@
+package org.minisim.spec;
+
+/** {@code composite}: renders cells into the movie (stage {@code cells_only}); no fields (SPEC.md §1.11). */
+public record Composite() implements Step {
+    public static final Composite DEFAULTS = new Composite();
+
+    @Override
+    public StepKind kind() {
+        return StepKind.COMPOSITE;
+    }
+}
