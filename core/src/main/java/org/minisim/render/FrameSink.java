@@ -1,0 +1,29 @@
+package org.minisim.render;
+
+/**
+ * Receives rendered frames of one frame range, block by block, in increasing frame order. Arrays are
+ * row-major {@code (frames, rows, cols)} and are reused by the renderer after the call returns: copy what
+ * you keep.
+ */
+public interface FrameSink {
+
+    /**
+     * The observed movie for frames {@code [t0, t1)} on the FOV, in counts (with a sensor step) or intensity
+     * (without), as float64 before the cast to the spec's store dtype.
+     *
+     * @param t0     first frame of the block
+     * @param t1     one past the last frame
+     * @param frames {@code (t1 − t0) × H × W} values
+     */
+    void observed(int t0, int t1, double[] frames);
+
+    /**
+     * A stage snapshot (only when the spec saves intermediates) for frames {@code [t0, t1)}: canvas-sized
+     * before motion, FOV-sized from {@code brain_motion} on.
+     *
+     * @param stage  stage name (e.g. {@code cells_only}, {@code sensor})
+     * @param height rows of the snapshot frames
+     * @param width  columns of the snapshot frames
+     */
+    default void snapshot(String stage, int t0, int t1, int height, int width, double[] frames) {}
+}
