@@ -1,0 +1,139 @@
+package org.minisim.job;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.minisim.job.standin.StoreRoot;
+import org.minisim.job.table.CellRowsJson;
+import org.minisim.spec.Geometry;
+import org.minisim.spec.Spec;
+import org.minisim.spec.Step;
+import org.minisim.spec.StepKind;
+import org.minisim.spec.json.CanonicalJson;
+import org.minisim.spec.sweep.SweepRecording;
+import org.minisim.store.ByteStore;
+import org.minisim.store.ChunkCodec;
+import org.minisim.store.RecordingLayout;
+import org.minisim.store.RecordingStoreWriter;
+
+/**
+ * The driver's handling of one recording (called from a driver thread, several at once): reuse a committed
+ * matching store; otherwise clear it, create the arrays' metadata, run one Spark job whose partitions are the
+ * recording's truth unit and frame-range units, then commit — cell file first, root attributes and commit
+ * marker last.
+ */
+final class RecordingRun {
+
+    /** Shared, per-run settings. */
+    record Context(JavaSparkContext jsc, StoreRoot stores, int framesPerTask, String implVersion, String failHook,
+                   Progress progress) {}
+
+    /** A snapshot array the driver creates: stage name and frame shape. */
+    record SnapshotArray(String stage, int height, int width) {}
+
+    private RecordingRun() {}
+
+    static RecordingOutcome run(Context ctx, SweepRecording rec) {
+        long start = System.nanoTime();
+        String key = rec.cacheKey();
+        String uri = ctx.stores().storeUri(key);
+        Spec spec = rec.spec();
+        int frames = spec.geometry().nFrames();
+        String note = null;
+        try {
+            ByteStore store = ctx.stores().store(key);
+            StoreState state = StoreState.inspect(store, key);
+            if (state.kind() == StoreState.Kind.REUSABLE) {
+                var rows = CellRowsJson.read(state.cells());
+                int det = (int) rows.stream().filter(r -> Boolean.TRUE.equals(r.get("detectable"))).count();
+                return ctx.progress().report(new RecordingOutcome(rec, uri, RecordingOutcome.Status.REUSED, frames,
+                        0, rows.size(), det, seconds(start), null));
+            }
+            if (state.kind() == StoreState.Kind.UNUSABLE) {
+                note = "re-simulated: " + state.message();
+                ctx.progress().warn(key + " point " + rec.pointIndex() + " seed " + rec.seed() + ": " + note);
+            }
+            if (state.kind() != StoreState.Kind.ABSENT) {
+                store.delete("");
+            }
+            UnitResult truth = simulate(ctx, rec, store);
+            commit(store, key, truth, snapshotArrays(spec));
+            RecordingOutcome done = new RecordingOutcome(rec, uri, RecordingOutcome.Status.DONE, frames,
+                    (long) frames * spec.geometry().fovPixels(), truth.nUnits(), truth.nDetectable(),
+                    seconds(start), note);
+            return ctx.progress().report(done);
+        } catch (Exception | Error e) {
+            return ctx.progress().report(new RecordingOutcome(rec, uri, RecordingOutcome.Status.FAILED, frames, 0,
+                    0, 0, seconds(start), Failures.oneLine(e)));
+        }
+    }
+
+    /** Creates the metadata, runs the recording's Spark job and returns its truth unit's result. */
+    private static UnitResult simulate(Context ctx, SweepRecording rec, ByteStore store) throws IOException {
+        Spec spec = rec.spec();
+        Geometry g = spec.geometry();
+        int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), spec.output().storeDtype());
+        RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
+        writer.createObserved(g.nFrames(), g.fovHeight(), g.fovWidth(), spec.output().storeDtype(), chunk);
+        for (SnapshotArray s : snapshotArrays(spec)) {
+            writer.createSnapshot(s.stage(), g.nFrames(), s.height(), s.width(), chunk);
+        }
+        String specJson = CanonicalJson.pretty(spec);
+        List<WorkUnit> units = new ArrayList<>();
+        units.add(new WorkUnit(WorkUnit.Kind.TRUTH, rec.cacheKey(), specJson, ctx.stores(), 0, g.nFrames(), chunk,
+                chunk, ctx.implVersion(), ctx.failHook()));
+        for (FrameRanges.Range r : FrameRanges.split(g.nFrames(), chunk, ctx.framesPerTask())) {
+            units.add(new WorkUnit(WorkUnit.Kind.RANGE, rec.cacheKey(), specJson, ctx.stores(), r.t0(), r.t1(),
+                    chunk, chunk, ctx.implVersion(), ctx.failHook()));
+        }
+        ctx.jsc().setJobDescription(String.format(Locale.ROOT, "%s point %d seed %d (%d units)", rec.cacheKey(),
+                rec.pointIndex(), rec.seed(), units.size()));
+        List<UnitResult> results = ctx.jsc().parallelize(units, units.size()).map(UnitRunner::run).collect();
+        for (UnitResult r : results) {
+            if (r.kind() == WorkUnit.Kind.TRUTH) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("the truth unit of " + rec.cacheKey() + " returned no result");
+    }
+
+    private static void commit(ByteStore store, String key, UnitResult truth, List<SnapshotArray> snapshots)
+            throws IOException {
+        store.put(CellRowsJson.FILE_NAME, truth.cellsJsonl().getBytes(StandardCharsets.UTF_8));
+        List<String> names = new ArrayList<>();
+        for (SnapshotArray s : snapshots) {
+            names.add(s.stage());
+        }
+        names.sort(null);
+        new RecordingStoreWriter(store, ChunkCodec.defaultCodec()).commit(key, truth.gtPresent(), names);
+    }
+
+    /**
+     * @return the snapshot arrays of a spec that saves intermediates: one per non-cell-domain step, canvas-sized
+     *         before {@code brain_motion}, FOV-sized from it on (OUTPUT.md §1.6); none otherwise
+     */
+    static List<SnapshotArray> snapshotArrays(Spec spec) {
+        List<SnapshotArray> out = new ArrayList<>();
+        if (!spec.output().saveIntermediates()) {
+            return out;
+        }
+        Geometry g = spec.geometry();
+        for (Step s : spec.steps()) {
+            StepKind k = s.kind();
+            if (k.domain() == org.minisim.spec.Domain.CELL) {
+                continue;
+            }
+            boolean canvas = k.rank() < StepKind.BRAIN_MOTION.rank();
+            out.add(new SnapshotArray(k.stageName(), canvas ? g.canvasHeight() : g.fovHeight(),
+                    canvas ? g.canvasWidth() : g.fovWidth()));
+        }
+        return out;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,110 @@
+package org.minisim.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.minisim.spec.json.SpecIssue;
+import org.minisim.spec.sweep.SweepFile;
+import org.minisim.spec.sweep.SweepPlan;
+import org.minisim.spec.sweep.SweepValidationException;
+
+/**
+ * {@code minisim run}: reads and validates a sweep file (every error listed, nothing written and no Spark
+ * session created when it is invalid), then runs {@link SweepJob}. Exit status 0 when every recording is
+ * committed, 1 on an invalid sweep file or any failed recording, 2 on a malformed command line.
+ */
+public final class RunCommand {
+    private RunCommand() {}
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        System.exit(status);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        RunArgs a;
+        try {
+            a = RunArgs.parse(Arrays.asList(args));
+        } catch (RunArgs.UsageException e) {
+            err.println("minisim run: " + e.getMessage());
+            err.println(RunArgs.USAGE);
+            return 2;
+        }
+        String text;
+        try {
+            text = readText(a.sweep());
+        } catch (IOException | RuntimeException e) {
+            err.println("minisim run: cannot read sweep file " + a.sweep() + ": " + Failures.oneLine(e));
+            return 1;
+        }
+        SweepPlan plan;
+        try {
+            plan = SweepFile.read(text);
+        } catch (SweepValidationException e) {
+            err.println("minisim run: " + a.sweep() + ": the sweep file is invalid (" + e.getIssues().size()
+                    + (e.getIssues().size() == 1 ? " error" : " errors") + "); nothing was run:");
+            for (SpecIssue is : e.getIssues()) {
+                err.println("  " + a.sweep() + ": " + is.describe());
+            }
+            return 1;
+        }
+        String stores = absoluteUri(a.stores() != null ? a.stores() : plan.storesUri());
+        String table = absoluteUri(a.table() != null ? a.table() : plan.tableUri());
+
+        SparkSession.Builder b = SparkSession.builder().appName("minisim " + plan.sweepId());
+        if (a.master() != null) {
+            b.master(a.master());
+        } else if (System.getProperty("spark.master") == null) {
+            b.master("local[*]");
+        }
+        for (Map.Entry<String, String> e : a.conf().entrySet()) {
+            b.config(e.getKey(), e.getValue());
+        }
+        SparkSession spark = b.getOrCreate();
+        try {
+            SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
+            SweepSummary s = SweepJob.run(spark, o);
+            return s.ok() ? 0 : 1;
+        } catch (RuntimeException e) {
+            err.println("minisim run: sweep " + plan.sweepId() + " failed: " + Failures.oneLine(e));
+            return 1;
+        }
+    }
+
+    /** @return a local path's text, or any Hadoop URI's (file://, s3a://, hdfs://) */
+    static String readText(String location) throws IOException {
+        if (!hasScheme(location)) {
+            return Files.readString(Paths.get(location), StandardCharsets.UTF_8);
+        }
+        Path p = new Path(URI.create(location));
+        try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            in.transferTo(buf);
+            return buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** @return a URI with a scheme: relative or absolute local paths become file:// URIs */
+    static String absoluteUri(String location) {
+        if (hasScheme(location)) {
+            return location;
+        }
+        String u = Paths.get(location).toAbsolutePath().normalize().toUri().toString();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+
+    static boolean hasScheme(String s) {
+        int c = s.indexOf("://");
+        return c > 1 && s.substring(0, c).matches("[A-Za-z][A-Za-z0-9+.-]*");
+    }
+}

@@ -1,0 +1,69 @@
+package org.minisim.job;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of a sweep run.
+ *
+ * @param sweepId      the sweep
+ * @param outcomes     one per valid recording, in sweep order
+ * @param invalid      points skipped as invalid ({@code on_invalid_point = skip})
+ * @param wallSeconds  wall time of the whole run
+ * @param tableRows    rows in the sweep's table partition
+ */
+public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int invalid, double wallSeconds,
+                           long tableRows) {
+
+    public long count(RecordingOutcome.Status s) {
+        return outcomes.stream().filter(o -> o.status() == s).count();
+    }
+
+    public long done() {
+        return count(RecordingOutcome.Status.DONE);
+    }
+
+    public long reused() {
+        return count(RecordingOutcome.Status.REUSED);
+    }
+
+    public long failed() {
+        return count(RecordingOutcome.Status.FAILED);
+    }
+
+    /** @return frames of every committed recording */
+    public long frames() {
+        return outcomes.stream().filter(RecordingOutcome::committed).mapToLong(RecordingOutcome::frames).sum();
+    }
+
+    /** @return cells of every committed recording */
+    public long cells() {
+        return outcomes.stream().filter(RecordingOutcome::committed).mapToLong(RecordingOutcome::cells).sum();
+    }
+
+    public long detectable() {
+        return outcomes.stream().filter(RecordingOutcome::committed).mapToLong(RecordingOutcome::detectable).sum();
+    }
+
+    /** @return FOV pixel-frames simulated in this run, per wall second, in millions */
+    public double mpxFramesPerSecond() {
+        long px = outcomes.stream().mapToLong(RecordingOutcome::pxFrames).sum();
+        return wallSeconds > 0 ? px / 1e6 / wallSeconds : 0.0;
+    }
+
+    /** @return the final summary line */
+    public String line() {
+        long cells = cells();
+        String frac = cells > 0 ? String.format(Locale.ROOT, "%.3f", (double) detectable() / cells) : "n/a";
+        return String.format(Locale.ROOT,
+                "sweep %s: %d done, %d reused, %d failed%s; %d frames, %d cells, detectable fraction %s; "
+                        + "%d table rows; %.1f s wall, %.2f Mpx-frames/s",
+                sweepId, done(), reused(), failed(), invalid > 0 ? ", " + invalid + " invalid (skipped)" : "",
+                frames(), cells, frac, tableRows, wallSeconds, mpxFramesPerSecond());
+    }
+
+    /** @return whether every recording is committed */
+    public boolean ok() {
+        return failed() == 0;
+    }
+}

@@ -1,0 +1,304 @@
+package org.minisim.job.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.minisim.footprint.Footprint;
+import org.minisim.recording.GroundTruth;
+import org.minisim.spec.Acquisition;
+import org.minisim.spec.Optics;
+import org.minisim.spec.Sensor;
+import org.minisim.spec.Spec;
+import org.minisim.spec.StepKind;
+
+/**
+ * The F columns of the per-cell table (OUTPUT.md §7.2) of one recording, computed from its spec and finalized
+ * ground truth only — so they can be recomputed from a saved store. One map per unit, keys = the stored
+ * columns of {@link CellTableSchema#storedColumns()} in order; a missing or not-applicable value is null,
+ * never NaN. R / F+R columns are present and null (filled by a later stage).
+ */
+public final class CellMetrics {
+
+    /** The detectability threshold in force (OUTPUT.md §2.6). */
+    public static final double DETECT_SNR_THRESHOLD = 3.0;
+    /** Store layout version written by this implementation. */
+    public static final int FORMAT_VERSION = 2;
+    /** Energy fraction of the IoU core mask (OUTPUT.md §3.1). */
+    public static final double ENERGY_FRAC = 0.9;
+
+    private CellMetrics() {}
+
+    /**
+     * @param spec        the recording's validated spec
+     * @param gt          its finalized ground truth
+     * @param implVersion implementation version + commit
+     * @return one row per unit, in unit order
+     */
+    public static List<LinkedHashMap<String, Object>> compute(Spec spec, GroundTruth gt, String implVersion) {
+        Acquisition acq = spec.acquisition();
+        Optics optics = acq.optics();
+        double px = acq.pixelSizeUm();
+        int n = gt.nUnits(), nf = gt.nFrames(), h = gt.fovHeight(), w = gt.fovWidth();
+        boolean hasOptics = spec.has(StepKind.OPTICS);
+        boolean hasSensor = spec.has(StepKind.SENSOR);
+        boolean hasTrace = spec.has(StepKind.CELL_ACTIVITY);
+        Double ppu = spec.step(Sensor.class).map(Sensor::photonsPerUnit).orElse(null);
+        double qe = acq.imageSensor().quantumEfficiency();
+        double read = acq.imageSensor().readNoiseE();
+
+        int nDetectable = 0;
+        for (boolean d : gt.detectable()) {
+            nDetectable += d ? 1 : 0;
+        }
+        LinkedHashMap<String, Object> rec = new LinkedHashMap<>();
+        rec.put("impl_version", implVersion);
+        rec.put("format_version", FORMAT_VERSION);
+        rec.put("detect_snr_threshold", DETECT_SNR_THRESHOLD);
+        rec.put("focus_mode", acq.focalDepthInTissueUm().auto() ? "auto" : "fixed");
+        rec.put("n_units", n);
+        rec.put("n_detectable", nDetectable);
+        rec.put("fov_height_px", h);
+        rec.put("fov_width_px", w);
+        rec.put("n_frames", nf);
+        rec.put("pixel_size_um", num(px));
+        rec.put("fps", num(acq.fps()));
+        rec.put("duration_s", num(acq.durationS()));
+        rec.put("na", num(optics.na()));
+        rec.put("focal_depth_um", gt.focalDepthUm() == null ? null : num(gt.focalDepthUm()));
+        rec.put("depth_of_field_um", hasOptics ? num(optics.resolvedDepthOfFieldUm()) : null);
+        rec.put("photons_per_unit", ppu == null ? null : num(ppu));
+        rec.put("quantum_efficiency", num(qe));
+        rec.put("read_noise_e", num(read));
+        rec.put("gain_adu_per_e", num(acq.imageSensor().gainAduPerE()));
+        rec.put("bit_depth", acq.imageSensor().bitDepth());
+        rec.put("has_optics", hasOptics);
+        rec.put("has_sensor", hasSensor);
+        rec.put("has_motion", spec.has(StepKind.BRAIN_MOTION));
+        rec.put("has_neuropil", spec.has(StepKind.NEUROPIL));
+        rec.put("has_bleaching", spec.has(StepKind.BLEACHING));
+        rec.put("has_vasculature", gt.vasculatureMask() != null);
+        rec.put("has_illumination", spec.has(StepKind.ILLUMINATION_PROFILE));
+        rec.put("has_vignette", spec.has(StepKind.VIGNETTE));
+        rec.put("has_leakage", spec.has(StepKind.LEAKAGE));
+        rec.put("motion_rms_px", motionRms(gt.shifts(), nf));
+
+        Footprint[] obs = new Footprint[n];
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            obs[i] = ObservedFootprints.fov(gt, i);
+            double s2 = 0.0;
+            for (float v : obs[i].patch()) {
+                s2 += (double) v * v;
+            }
+            norms[i] = Math.sqrt(s2);
+        }
+        double[] photonField = product(gt.illumination(), gt.vignette());
+        double[] cu = gt.centersUm();
+
+        List<LinkedHashMap<String, Object>> rows = new ArrayList<>(n);
+        int detectableIndex = 0;
+        for (int i = 0; i < n; i++) {
+            double z = cu[3 * i], y = cu[3 * i + 1], x = cu[3 * i + 2];
+            LinkedHashMap<String, Object> r = new LinkedHashMap<>(rec);
+            r.put("cell_index", i);
+            boolean det = gt.detectable()[i];
+            r.put("detectable_index", det ? detectableIndex++ : null);
+            r.put("depth_um", num(z));
+            r.put("y_um", num(y));
+            r.put("x_um", num(x));
+            double row = (h - 1) / 2.0 + y / px, col = (w - 1) / 2.0 + x / px;
+            r.put("row_px", num(row));
+            r.put("col_px", num(col));
+            double radial = Math.hypot(y, x);
+            r.put("radial_um", num(radial));
+            r.put("edge_distance_px", num(Math.min(Math.min(row + 0.5, h - 0.5 - row),
+                    Math.min(col + 0.5, w - 0.5 - col))));
+            Footprint planted = gt.planted().get(i);
+            Footprint plantedFov = planted.crop(gt.fovTop(), gt.fovLeft(), h, w);
+            double total = planted.sum();
+            r.put("fov_visible_fraction", total > 0 ? num(plantedFov.sum() / total) : null);
+            r.put("planted_area_px", countNonZero(plantedFov));
+
+            // activity
+            double cMin = Double.POSITIVE_INFINITY, cMax = Double.NEGATIVE_INFINITY, sSum = 0.0;
+            int active = 0;
+            for (int t = 0; t < nf; t++) {
+                double c = gt.c()[i * nf + t];
+                cMin = Math.min(cMin, c);
+                cMax = Math.max(cMax, c);
+                double s = gt.s()[i * nf + t];
+                sSum += s;
+                active += s > 0 ? 1 : 0;
+            }
+            Double peakDf = nf > 0 ? num(cMax - cMin) : null;
+            Double baseline = nf > 0 ? num(cMin) : null;
+            r.put("amplitude", num(gt.amplitudePerCell()[i]));
+            r.put("peak_dF", peakDf);
+            r.put("baseline", baseline);
+            r.put("spike_count", num(sSum));
+            r.put("active_frame_fraction", nf > 0 ? num((double) active / nf) : null);
+            r.put("bleach_final", gt.bleaching() != null && nf > 0 ? num(gt.bleaching()[i * nf + nf - 1]) : null);
+
+            // optics
+            r.put("in_focus", gt.inFocus()[i]);
+            Double focal = gt.focalDepthUm();
+            Double focalEff = focal == null ? null : num(focal - optics.curvatureShiftUm(radial));
+            r.put("focal_eff_um", focalEff);
+            r.put("defocus_um", focalEff == null ? null : num(Math.abs(z - focalEff)));
+            Double sigmaPx = gt.observedSigmaPx() == null ? null : num(gt.observedSigmaPx()[i]);
+            Double gain = gt.observedGain() == null ? null : num(gt.observedGain()[i]);
+            r.put("observed_sigma_px", sigmaPx);
+            r.put("observed_sigma_um", sigmaPx == null ? null : num(sigmaPx * px));
+            r.put("observed_gain", gain);
+            Double sigma0 = hasOptics
+                    ? num(Math.hypot(optics.diffractionSigmaUm(), acq.tissue().scatterSigmaUm(z))) : null;
+            r.put("sigma0_um", sigma0);
+            double opticalBrightness = 1.0;
+            if (hasOptics && sigmaPx != null && gain != null && sigma0 != null) {
+                double ratio = sigma0 / (sigmaPx * px);
+                opticalBrightness = gain * (ratio * ratio);
+            }
+            r.put("optical_brightness", num(opticalBrightness));
+            Footprint o = obs[i];
+            r.put("observed_peak", o.isEmpty() ? null : num(o.max()));
+            r.put("observed_integral", num(o.sum()));
+            r.put("observed_core_area_px", ObservedFootprints.energyMaskSize(o, ENERGY_FRAC));
+
+            // detectability decomposition
+            int ri = sampleIndex(y, px, h), ci = sampleIndex(x, px, w);
+            double illum = sample(gt.illumination(), ri, ci, w);
+            double vig = sample(gt.vignette(), ri, ci, w);
+            double pf = sample(photonField, ri, ci, w);
+            double vt = sample(gt.vasculatureMask(), ri, ci, w);
+            r.put("illumination_at_cell", num(illum));
+            r.put("vignette_at_cell", num(vig));
+            r.put("photon_field_at_cell", num(pf));
+            r.put("vessel_transmission_at_cell", num(vt));
+            String rule = !hasTrace ? "no_trace" : !hasSensor ? "no_sensor_in_focus" : "snr";
+            Double gainE = null, signal = null, noise = null, snr = null;
+            if (ppu != null) {
+                double g = (((opticalBrightness * pf) * vt) * ppu) * qe;
+                gainE = num(g);
+                if (peakDf != null) {
+                    double sig = peakDf * g;
+                    double nse = Math.sqrt(Math.max(baseline, 0.0) * g + read * read);
+                    signal = num(sig);
+                    noise = num(nse);
+                    if ("snr".equals(rule)) {
+                        snr = nse == 0.0 ? (sig > 0 ? Double.POSITIVE_INFINITY : 0.0) : num(sig / nse);
+                    }
+                }
+            }
+            r.put("detection_gain_e", gainE);
+            r.put("signal_e", signal);
+            r.put("noise_e", noise);
+            r.put("detection_snr", snr);
+            r.put("detect_rule", rule);
+            r.put("detectable", det);
+            r.put("snr_flag_consistent", "snr".equals(rule) && snr != null
+                    ? (snr >= DETECT_SNR_THRESHOLD) == det : null);
+
+            // confounds
+            r.put("vessel_overlap_fraction",
+                    gt.vesselOverlapFraction() == null ? null : num(gt.vesselOverlapFraction()[i]));
+            double nnLat = Double.POSITIVE_INFINITY, nn3 = Double.POSITIVE_INFINITY;
+            double maxCos = n > 1 ? 0.0 : Double.NaN;
+            int overlapping = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double dz = cu[3 * j] - z, dy = cu[3 * j + 1] - y, dx = cu[3 * j + 2] - x;
+                nnLat = Math.min(nnLat, Math.hypot(dy, dx));
+                nn3 = Math.min(nn3, Math.sqrt(dz * dz + dy * dy + dx * dx));
+                if (norms[i] > 0 && norms[j] > 0) {
+                    double cos = dot(o, obs[j]) / (norms[i] * norms[j]);
+                    maxCos = Math.max(maxCos, cos);
+                    overlapping += cos >= CellTableSchema.OVERLAP_COSINE ? 1 : 0;
+                }
+            }
+            r.put("nearest_neighbor_lateral_um", n > 1 ? num(nnLat) : null);
+            r.put("nearest_neighbor_3d_um", n > 1 ? num(nn3) : null);
+            r.put("max_neighbor_cosine", norms[i] > 0 ? num(maxCos) : null);
+            r.put("n_overlapping_neighbors", norms[i] > 0 ? overlapping : null);
+            for (String name : List.of("center_mean_e", "snr_with_background", "observed_mean_counts_at_cell",
+                    "roi_trace_corr", "oracle_trace_corr", "oracle_empirical_snr")) {
+                r.put(name, null);
+            }
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** @return the number of detectable units in rows from {@link #compute} */
+    public static int countDetectable(List<? extends Map<String, Object>> rows) {
+        int k = 0;
+        for (Map<String, Object> r : rows) {
+            k += Boolean.TRUE.equals(r.get("detectable")) ? 1 : 0;
+        }
+        return k;
+    }
+
+    /** NaN → null; everything else (including ±Infinity) unchanged. */
+    static Double num(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    static Double motionRms(double[] shifts, int nf) {
+        if (shifts == null || nf == 0) {
+            return null;
+        }
+        double s = 0.0;
+        for (int t = 0; t < nf; t++) {
+            s += shifts[2 * t] * shifts[2 * t] + shifts[2 * t + 1] * shifts[2 * t + 1];
+        }
+        return num(Math.sqrt(s / nf));
+    }
+
+    /** Row (or column) index of a lateral position on a centred grid (OUTPUT.md §2.6.3): clip(rint(…)). */
+    static int sampleIndex(double posUm, double px, int n) {
+        double idx = Math.rint((n - 1) / 2.0 + posUm / px);
+        return (int) Math.max(0, Math.min(n - 1, idx));
+    }
+
+    static double sample(double[] field, int row, int col, int w) {
+        return field == null ? 1.0 : field[row * w + col];
+    }
+
+    static double[] product(double[] a, double[] b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        double[] p = new double[a.length];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = a[k] * b[k];
+        }
+        return p;
+    }
+
+    static int countNonZero(Footprint f) {
+        int k = 0;
+        for (float v : f.patch()) {
+            k += v != 0f ? 1 : 0;
+        }
+        return k;
+    }
+
+    /** Dot product of two footprints on the same canvas (zero where they do not overlap). */
+    static double dot(Footprint a, Footprint b) {
+        int ya = Math.max(a.y0(), b.y0()), yb = Math.min(a.y0() + a.ph(), b.y0() + b.ph());
+        int xa = Math.max(a.x0(), b.x0()), xb = Math.min(a.x0() + a.pw(), b.x0() + b.pw());
+        double s = 0.0;
+        for (int yy = ya; yy < yb; yy++) {
+            int ra = (yy - a.y0()) * a.pw() - a.x0(), rb = (yy - b.y0()) * b.pw() - b.x0();
+            for (int xx = xa; xx < xb; xx++) {
+                s += (double) a.patch()[ra + xx] * b.patch()[rb + xx];
+            }
+        }
+        return s;
+    }
+}
