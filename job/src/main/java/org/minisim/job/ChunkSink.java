@@ -15,7 +15,29 @@ import org.minisim.store.RecordingStoreWriter;
  */
 final class ChunkSink implements FrameSink {
 
-    private final RecordingStoreWriter writer;
+    /** Where whole chunks go. */
+    interface ChunkWriter {
+        void observed(int chunkIndex, double[] frames) throws IOException;
+
+        void snapshot(String stage, int chunkIndex, double[] frames) throws IOException;
+
+        /** @return a writer into a recording store whose arrays exist */
+        static ChunkWriter of(RecordingStoreWriter w) {
+            return new ChunkWriter() {
+                @Override
+                public void observed(int chunkIndex, double[] frames) throws IOException {
+                    w.writeObservedChunk(chunkIndex, frames);
+                }
+
+                @Override
+                public void snapshot(String stage, int chunkIndex, double[] frames) throws IOException {
+                    w.writeSnapshotChunk(stage, chunkIndex, frames);
+                }
+            };
+        }
+    }
+
+    private final ChunkWriter writer;
     private final int chunkFrames;
     private final int nFrames;
     private final Buffer observed = new Buffer(null);
@@ -27,7 +49,7 @@ final class ChunkSink implements FrameSink {
      * @param chunkFrames chunk length along time
      * @param nFrames     frames of the whole movie
      */
-    ChunkSink(RecordingStoreWriter writer, int chunkFrames, int nFrames) {
+    ChunkSink(ChunkWriter writer, int chunkFrames, int nFrames) {
         this.writer = writer;
         this.chunkFrames = chunkFrames;
         this.nFrames = nFrames;
@@ -99,9 +121,9 @@ final class ChunkSink implements FrameSink {
         private void write() {
             try {
                 if (stage == null) {
-                    writer.writeObservedChunk(chunk, data);
+                    writer.observed(chunk, data);
                 } else {
-                    writer.writeSnapshotChunk(stage, chunk, data);
+                    writer.snapshot(stage, chunk, data);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("writing " + name() + " chunk " + chunk, e);

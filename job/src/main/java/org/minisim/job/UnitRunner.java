@@ -43,7 +43,7 @@ public final class UnitRunner {
                         new ArrayList<>(gt.presentOptional()), gt.nUnits(), CellMetrics.countDetectable(rows),
                         seconds(start));
             }
-            ChunkSink sink = new ChunkSink(writer, u.chunkFrames(), spec.geometry().nFrames());
+            ChunkSink sink = new ChunkSink(ChunkSink.ChunkWriter.of(writer), u.chunkFrames(), spec.geometry().nFrames());
             plan.render(u.t0(), u.t1(), u.blockFrames(), sink);
             sink.finish();
             return new UnitResult(u.kind(), u.t0(), u.t1(), null, null, 0, 0, seconds(start));

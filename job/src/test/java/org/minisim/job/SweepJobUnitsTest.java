@@ -1,0 +1,175 @@
+package org.minisim.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Driver pieces that need neither Spark nor a real renderer. */
+class SweepJobUnitsTest {
+
+    @Test
+    void framesPerTaskRoundsUpToWholeChunks() {
+        assertEquals(64, FrameRanges.alignedFramesPerTask(1, 64));
+        assertEquals(256, FrameRanges.alignedFramesPerTask(256, 64));
+        assertEquals(320, FrameRanges.alignedFramesPerTask(257, 64));
+        assertThrows(IllegalArgumentException.class, () -> FrameRanges.alignedFramesPerTask(0, 64));
+    }
+
+    @Test
+    void rangesCoverTheMovieOnChunkBoundaries() {
+        List<FrameRanges.Range> r = FrameRanges.split(700, 64, 200);
+        assertEquals(List.of(new FrameRanges.Range(0, 256), new FrameRanges.Range(256, 512),
+                new FrameRanges.Range(512, 700)), r);
+        assertEquals(List.of(new FrameRanges.Range(0, 40)), FrameRanges.split(40, 64, 256), "short movie: one range");
+        assertTrue(FrameRanges.split(0, 64, 256).isEmpty());
+    }
+
+    @Test
+    void planCacheBuildsOncePerKeyUnderConcurrency() throws Exception {
+        PlanCache<String> cache = new PlanCache<>(2);
+        AtomicInteger builds = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> fs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            fs.add(pool.submit(() -> {
+                go.await();
+                return cache.get("k", () -> {
+                    builds.incrementAndGet();
+                    sleep(50);
+                    return new String("plan-k");
+                });
+            }));
+        }
+        go.countDown();
+        String first = fs.get(0).get(5, TimeUnit.SECONDS);
+        for (Future<String> f : fs) {
+            assertSame(first, f.get(5, TimeUnit.SECONDS), "every task sees the same plan instance");
+        }
+        pool.shutdown();
+        assertEquals(1, builds.get());
+    }
+
+    @Test
+    void planCacheEvictsLeastRecentlyUsedAndForgetsFailures() {
+        PlanCache<String> cache = new PlanCache<>(2);
+        AtomicInteger builds = new AtomicInteger();
+        cache.get("a", () -> "a" + builds.incrementAndGet());
+        cache.get("b", () -> "b" + builds.incrementAndGet());
+        cache.get("a", () -> "a" + builds.incrementAndGet()); // a is now most recent
+        cache.get("c", () -> "c" + builds.incrementAndGet()); // evicts b
+        assertEquals("a1", cache.get("a", () -> "rebuilt"));
+        assertEquals("b4", cache.get("b", () -> "b" + builds.incrementAndGet()));
+        assertThrows(IllegalStateException.class, () -> cache.get("x", () -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals("x ok", cache.get("x", () -> "x ok"), "a failed build is retried, not cached");
+    }
+
+    @Test
+    void chunkSinkWritesWholeChunksWhateverTheBlocks() throws Exception {
+        int frameSize = 3, chunk = 4, n = 10;
+        TreeMap<String, double[]> written = new TreeMap<>();
+        ChunkSink.ChunkWriter w = new ChunkSink.ChunkWriter() {
+            @Override
+            public void observed(int c, double[] f) {
+                assertTrue(written.put("o" + c, f.clone()) == null, "chunk written twice");
+            }
+
+            @Override
+            public void snapshot(String stage, int c, double[] f) {
+                written.put(stage + c, f.clone());
+            }
+        };
+        // range [4, 10) delivered in blocks of 3, 2, 1 frames
+        ChunkSink sink = new ChunkSink(w, chunk, n);
+        int[][] blocks = {{4, 7}, {7, 9}, {9, 10}};
+        for (int[] b : blocks) {
+            double[] f = new double[(b[1] - b[0]) * frameSize];
+            for (int t = b[0]; t < b[1]; t++) {
+                for (int k = 0; k < frameSize; k++) {
+                    f[(t - b[0]) * frameSize + k] = t * 10 + k;
+                }
+            }
+            sink.observed(b[0], b[1], f);
+            sink.snapshot("sensor", b[0], b[1], 1, frameSize, f);
+        }
+        sink.finish();
+        assertEquals(List.of("o1", "o2", "sensor1", "sensor2"), new ArrayList<>(written.keySet()));
+        assertArrayEquals(new double[] {40, 41, 42, 50, 51, 52, 60, 61, 62, 70, 71, 72}, written.get("o1"));
+        assertArrayEquals(new double[] {80, 81, 82, 90, 91, 92}, written.get("o2"), "last chunk is short");
+        assertEquals(4, sink.chunksWritten());
+
+        ChunkSink partial = new ChunkSink(w, chunk, n);
+        partial.observed(0, 3, new double[9]);
+        assertThrows(IllegalStateException.class, partial::finish, "a range ending inside a chunk is refused");
+    }
+
+    @Test
+    void badCommandLinesExitWithStatusTwoAndOneLine() {
+        for (String[] args : new String[][] {{}, {"s.json", "--bogus"}, {"s.json", "--master"},
+                {"s.json", "--frames-per-task", "0"}, {"s.json", "--conf", "novalue"}, {"a.json", "b.json"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = RunCommand.run(args, new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, status, String.join(" ", args));
+            String[] lines = err.toString(StandardCharsets.UTF_8).split("\n");
+            assertEquals(2, lines.length, "one error line and the usage line");
+            assertTrue(lines[0].startsWith("minisim run: "), lines[0]);
+        }
+    }
+
+    @Test
+    void argumentsParse() throws Exception {
+        RunArgs a = RunArgs.parse(List.of("sw.json", "--master", "local[2]", "--stores=s3a://b/s", "--table", "t",
+                "--frames-per-task", "100", "--conf", "spark.x=1", "--conf", "a=b=c"));
+        assertEquals("sw.json", a.sweep());
+        assertEquals("local[2]", a.master());
+        assertEquals("s3a://b/s", a.stores());
+        assertEquals("t", a.table());
+        assertEquals(100, a.framesPerTask());
+        assertEquals("1", a.conf().get("spark.x"));
+        assertEquals("b=c", a.conf().get("a"));
+    }
+
+    @Test
+    void localPathsBecomeFileUris() {
+        assertEquals("s3a://bucket/x", RunCommand.absoluteUri("s3a://bucket/x"));
+        String u = RunCommand.absoluteUri("out/quickstart/stores");
+        assertTrue(u.startsWith("file:/") && u.endsWith("/out/quickstart/stores"), u);
+        assertFalse(RunCommand.hasScheme("C:/x"));
+    }
+
+    @Test
+    void sparkAbortsAreReducedToTheExecutorMessage() {
+        RuntimeException spark = new RuntimeException("Job aborted due to stage failure: Task 0 in stage 1.0 "
+                + "failed 1 times, most recent failure: Lost task 0.0 in stage 1.0 (TID 1) (127.0.0.1 executor "
+                + "driver): java.lang.IllegalStateException: bad plan\n\tat x.y(Z.java:1)\n");
+        assertEquals("java.lang.IllegalStateException: bad plan", Failures.oneLine(spark));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
