@@ -31,7 +31,7 @@ public record CellTableRows(String sweepId, String cacheKey, String storeUri, in
      */
     public List<Row> rows(List<? extends Map<String, Object>> stored, List<String> axisColumns) {
         List<Row> out = new ArrayList<>(stored.size());
-        Map<String, String> axes = new LinkedHashMap<>(axesJson);
+        scala.collection.immutable.Map<String, String> axes = scalaMap(axesJson);
         for (Map<String, Object> s : stored) {
             List<Object> v = new ArrayList<>();
             v.add(cacheKey);
@@ -60,4 +60,13 @@ public record CellTableRows(String sweepId, String cacheKey, String storeUri, in
         return out;
     }
 
+
+    /** Spark's external type for a MAP column is a Scala map. */
+    private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> m) {
+        scala.collection.immutable.Map<String, String> out = scala.collection.immutable.Map$.MODULE$.empty();
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            out = out.updated(e.getKey(), e.getValue());
+        }
+        return out;
+    }
 }

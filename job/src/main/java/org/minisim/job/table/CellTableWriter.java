@@ -26,7 +26,7 @@ public final class CellTableWriter {
         Dataset<Row> df = spark.createDataFrame(rows, schema);
         spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
         Dataset<Row> sorted = (files <= 1 ? df.repartition(1) : df.repartitionByRange(files, df.col("spec_cache_key")))
-                .sortWithinPartitions("spec_cache_key", "cell_index");
+                .sortWithinPartitions(CellTableSchema.SWEEP_ID, "spec_cache_key", "cell_index");
         sorted.write().mode(SaveMode.Overwrite).partitionBy(CellTableSchema.SWEEP_ID).parquet(tableUri);
     }
 
