@@ -52,7 +52,7 @@ public final class SpecFixtures {
     /** All twelve step kinds, optionally without motion and with snapshots. */
     public static Spec full(int n, double seconds, long seed, boolean motion, boolean saveIntermediates) {
         List<Step> steps = new ArrayList<>(List.of(population(200000.0), CellActivity.DEFAULTS,
-                new Bleaching(2e-3, 20000.0, 1.0), CellOptics.DEFAULTS, Composite.DEFAULTS, Neuropil.DEFAULTS,
+                new Bleaching(0.05, 20000.0, 1.0), CellOptics.DEFAULTS, Composite.DEFAULTS, Neuropil.DEFAULTS,
                 new Vasculature(true, List.of(new VesselLayer(30.0, 2, 6.0, 1.0, 0.85, 0.04, 0.2, 8.0, 30.0, 0.7,
                         1.5))),
                 IlluminationProfile.DEFAULTS, Vignette.DEFAULTS, Leakage.DEFAULTS, new Sensor(300.0)));
