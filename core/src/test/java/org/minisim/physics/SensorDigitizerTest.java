@@ -90,4 +90,21 @@ class SensorDigitizerTest {
         SensorDigitizer.digitize(in, 100, SENSOR, new RandomStreams(3).stream(Purpose.SENSOR, 1), in);
         assertArrayEquals(expect, in);
     }
+
+    @Test
+    void bufferedWordsGiveExactlyTheNormalsOfTheFrameStream() {
+        double[] in = new double[3000];
+        for (int p = 0; p < in.length; p++) {
+            in[p] = 0.01 * (p % 300);
+        }
+        double[] got = digitize(in, 100.0, SENSOR, 4, 2);
+        var normal = RandomStreams.normal(new RandomStreams(4).stream(Purpose.SENSOR, 2));
+        double readVar = SENSOR.readNoiseE() * SENSOR.readNoiseE();
+        for (int p = 0; p < in.length; p++) {
+            double lambda = Math.max(100.0 * in[p], 0.0) * SENSOR.quantumEfficiency();
+            double e = lambda + Math.sqrt(lambda + readVar) * normal.sample();
+            double c = Math.min(Math.max(Math.floor(e * SENSOR.gainAduPerE()), 0.0), 255.0);
+            assertEquals(c, got[p]);
+        }
+    }
 }
