@@ -195,6 +195,25 @@ public final class MotionTrajectory {
         }
     }
 
+    /**
+     * Fails unless the canvas is the FOV plus a symmetric margin: {@code Hc − 2·((Hc − H) div 2) = H} with a
+     * non-negative margin, same for the width.
+     *
+     * @param canvasH canvas rows Hc, px
+     * @param canvasW canvas columns Wc, px
+     * @param h       FOV rows H, px
+     * @param w       FOV columns W, px
+     * @throws IllegalArgumentException naming both shapes
+     */
+    public static void checkSymmetricMargin(int canvasH, int canvasW, int h, int w) {
+        int mh = Math.floorDiv(canvasH - h, 2);
+        int mw = Math.floorDiv(canvasW - w, 2);
+        if (mh < 0 || mw < 0 || canvasH - 2 * mh != h || canvasW - 2 * mw != w) {
+            throw new IllegalArgumentException("canvas (" + canvasH + ", " + canvasW + ") is not the sensor FOV ("
+                    + h + ", " + w + ") plus a symmetric margin");
+        }
+    }
+
     /** @return (T) displacement radii {@code hypot(dy, dx)}, px */
     public static double[] radii(double[] shifts) {
         double[] r = new double[shifts.length / 2];

@@ -33,9 +33,11 @@ public final class NeuropilModel {
      * @param pixelSizeUm object-space pixel size, µm/px
      * @param fps         frame rate, Hz
      * @param nFrames     frame count F
-     * @param c           (N, F) row-major unbleached calcium traces, a.u., or null when no cell has a trace
-     * @param nCells      N (rows of {@code c} and {@code bleach})
-     * @param bleach      (N, F) row-major bleach envelopes, dimensionless, or null without bleaching
+     * @param c           (N, F) row-major unbleached calcium traces of the cells that have a trace, a.u., or null
+     *                    when no cell has a trace
+     * @param nCells      N (rows of {@code c} and {@code bleach}; the same cells)
+     * @param bleach      (N, F) row-major bleach envelopes, dimensionless, or null without bleaching; the fade is
+     *                    their mean over the N rows
      * @param rs          the recording's streams
      * @return the fields
      */

@@ -142,6 +142,14 @@ class MotionTrajectoryTest {
     }
 
     @Test
+    void canvasMustBeTheFovPlusASymmetricMargin() {
+        MotionTrajectory.checkSymmetricMargin(30, 34, 20, 20);
+        MotionTrajectory.checkSymmetricMargin(20, 20, 20, 20);
+        assertThrows(IllegalArgumentException.class, () -> MotionTrajectory.checkSymmetricMargin(31, 30, 20, 20));
+        assertThrows(IllegalArgumentException.class, () -> MotionTrajectory.checkSymmetricMargin(18, 20, 20, 20));
+    }
+
+    @Test
     void percentileInterpolatesLinearly() {
         assertEquals(2.5, MotionTrajectory.percentile(new double[] {4, 1, 3, 2}, 50.0), 1e-15);
         assertEquals(3.97, MotionTrajectory.percentile(new double[] {4, 1, 3, 2}, 99.0), 1e-12);

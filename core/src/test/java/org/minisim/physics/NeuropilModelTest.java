@@ -242,6 +242,7 @@ class NeuropilModelTest {
         NeuropilFields fn = NeuropilModel.generate(none, 12, 12, 1.0, FPS, nf, c, n, null, new RandomStreams(4));
         NeuropilFields fp = NeuropilModel.generate(part, 12, 12, 1.0, FPS, nf, c, n, null, new RandomStreams(4));
         assertNotNull(ff.population());
+        assertArrayEquals(NeuropilModel.populationDriver(c, n, nf, 0.5 * FPS), ff.population());
         assertTrue(corr(background(ff, 0.5, nf), ff.population()) > 0.95);
         assertTrue(Math.abs(corr(background(fn, 0.5, nf), fn.population())) < 0.6);
         for (double v : fp.temporal()) {
