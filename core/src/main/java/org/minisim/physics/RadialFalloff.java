@@ -1,6 +1,8 @@
 package org.minisim.physics;
 
+import org.minisim.spec.IlluminationProfile;
 import org.minisim.spec.Vec2;
+import org.minisim.spec.Vignette;
 
 /**
  * The static radial falloff field of PHYSICS.md §9.1, shared by the illumination profile (excitation side) and
@@ -51,6 +53,16 @@ public final class RadialFalloff {
             }
         }
         return out;
+    }
+
+    /** @return the illumination field {@code F_ill} on an (h, w) grid (PHYSICS.md §9.2), dimensionless */
+    public static double[] field(IlluminationProfile step, int h, int w, double pixelSizeUm) {
+        return field(step.falloff(), step.exponent(), step.centerOffsetUm(), h, w, pixelSizeUm);
+    }
+
+    /** @return the vignette field on an (h, w) grid (PHYSICS.md §9.3), dimensionless */
+    public static double[] field(Vignette step, int h, int w, double pixelSizeUm) {
+        return field(step.falloff(), step.exponent(), step.centerOffsetUm(), h, w, pixelSizeUm);
     }
 
     /** Euclidean length, computed identically for the corners and every pixel (so the corner ratio is exactly 1). */

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.minisim.spec.IlluminationProfile;
 import org.minisim.spec.Leakage;
+import org.minisim.spec.Vignette;
 import org.minisim.spec.Vec2;
 
 class StaticFieldsTest {
@@ -46,6 +48,15 @@ class StaticFieldsTest {
         assertEquals(1.0, f[best]);
         // the farthest corner is now the top-right one
         assertEquals(0.3, f[w - 1], 1e-12);
+    }
+
+    @Test
+    void illuminationAndVignetteUseTheirStepParameters() {
+        double[] ill = RadialFalloff.field(IlluminationProfile.DEFAULTS, 9, 11, 0.5);
+        double[] vig = RadialFalloff.field(Vignette.DEFAULTS, 9, 11, 0.5);
+        assertEquals(0.7, ill[0], 1e-12);
+        assertEquals(0.5, vig[0], 1e-12);
+        assertEquals(1.0, ill[4 * 11 + 5]);
     }
 
     @Test
