@@ -137,7 +137,10 @@ public final class NeuropilModel {
         return f;
     }
 
-    /** Rescales each of the k fields so every one has the average of their means: {@code S_k·mean_j(m_j)/max(m_k, ε)}. */
+    /**
+     * Rescales each of the k fields so every one has the average of their means:
+     * {@code S_k·mean_j(m_j)/max(m_k, ε)}.
+     */
     static void balanceMeans(double[] spatial, int k, int px) {
         double[] means = new double[k];
         double avg = 0.0;
