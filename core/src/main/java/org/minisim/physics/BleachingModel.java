@@ -38,7 +38,7 @@ public final class BleachingModel {
         double[] out = new double[nCells * nFrames];
         for (int i = 0; i < nCells; i++) {
             double intensity = step.excitationIntensity() * (dosePerCell == null ? 1.0 : dosePerCell[i]);
-            integrate(c, i * nFrames, nFrames, q, kTurn, intensity, out);
+            integrate(c, i * nFrames, nFrames, q, kTurn, intensity, 1.0, out);
         }
         return out;
     }
@@ -53,11 +53,12 @@ public final class BleachingModel {
      * @param q         bleach rate per frame at unit intensity and emission
      * @param kTurn     turnover rate per frame
      * @param intensity excitation I (dimensionless)
+     * @param b0        starting fraction {@code B_0} (1 in the step)
      * @param out       destination, written at {@code off}
      */
     static void integrate(double[] emission, int off, int nFrames, double q, double kTurn, double intensity,
-                          double[] out) {
-        double b = 1.0;
+                          double b0, double[] out) {
+        double b = b0;
         for (int t = 0; t < nFrames; t++) {
             out[off + t] = b;
             double k = kTurn + q * intensity * emission[off + t];
