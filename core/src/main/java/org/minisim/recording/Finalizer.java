@@ -8,7 +8,7 @@ import org.minisim.physics.CellActivityModel;
 import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.Detectability;
 import org.minisim.physics.NeuronPlacement;
-import org.minisim.physics.NeuropilModel;
+import org.minisim.physics.NeuropilFields;
 import org.minisim.render.RecordingPlan;
 import org.minisim.spec.Geometry;
 import org.minisim.spec.ImageSensor;
@@ -113,7 +113,7 @@ public final class Finalizer {
             }
         }
 
-        NeuropilModel.NeuropilFields np = plan.neuropil();
+        NeuropilFields np = plan.neuropil();
         return new GroundTruth(new FootprintStack(planted, hc, wc), top, left, h, w, nFrames, c, s, centres,
                 amplitude, inFocus, detectable, sigma, gain, copy(plan.shifts()), copy(plan.illumination()),
                 copy(plan.vignette()), copy(plan.leakage()), bleaching, np == null ? 0 : np.k(),

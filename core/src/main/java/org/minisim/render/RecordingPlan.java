@@ -12,6 +12,7 @@ import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.LeakageField;
 import org.minisim.physics.MotionTrajectory;
 import org.minisim.physics.NeuronPlacement;
+import org.minisim.physics.NeuropilFields;
 import org.minisim.physics.NeuropilModel;
 import org.minisim.physics.RadialFalloff;
 import org.minisim.physics.VesselMask;
@@ -58,7 +59,7 @@ public final class RecordingPlan {
     private final CellOpticsModel.CellOpticsResult[] optics;
     private final Footprint[] observedFootprints;
     private final int[] renderedCells;
-    private final NeuropilModel.NeuropilFields neuropil;
+    private final NeuropilFields neuropil;
     private final double[] vesselMask;
     private final double[] shifts;
     private final double[] illumination;
@@ -144,6 +145,7 @@ public final class RecordingPlan {
         if (runs(StepKind.BRAIN_MOTION)) {
             shifts = MotionTrajectory.generate(spec.step(BrainMotion.class).orElseThrow(), nFrames,
                     g.pixelSizeUm(), g.fps(), rs);
+            MotionTrajectory.checkSymmetricMargin(g.canvasHeight(), g.canvasWidth(), g.fovHeight(), g.fovWidth());
             MotionTrajectory.checkWithinMargin(shifts, g.margin(), g.margin());
         } else {
             shifts = null;
@@ -287,7 +289,7 @@ public final class RecordingPlan {
         return renderedCells;
     }
 
-    public NeuropilModel.NeuropilFields neuropil() {
+    public NeuropilFields neuropil() {
         return neuropil;
     }
 

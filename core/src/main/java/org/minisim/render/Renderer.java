@@ -2,6 +2,7 @@ package org.minisim.render;
 
 import java.util.List;
 import org.minisim.footprint.Footprint;
+import org.minisim.physics.NeuropilFields;
 import org.minisim.physics.NeuropilModel;
 import org.minisim.physics.SensorDigitizer;
 import org.minisim.physics.ShiftCrop;
@@ -166,29 +167,10 @@ final class Renderer {
 
     /** Adds amplitude·(1/K)·Σ_k T_k(t)·S_k(p) to every canvas pixel of every frame of the block. */
     private void neuropil(int b0, int n, double[][] canvas) {
-        NeuropilModel.NeuropilFields np = plan.neuropil();
+        NeuropilFields np = plan.neuropil();
         double amp = plan.neuropilAmplitude();
-        int k = np.k();
-        int p = g.canvasPixels();
-        int nFrames = g.nFrames();
-        double[] spatial = np.spatial();
-        double[] temporal = np.temporal();
-        double invK = 1.0 / k;
-        double[] sum = new double[p];
         for (int i = 0; i < n; i++) {
-            int t = b0 + i;
-            java.util.Arrays.fill(sum, 0.0);
-            for (int j = 0; j < k; j++) {
-                double tk = temporal[j * nFrames + t];
-                int off = j * p;
-                for (int px = 0; px < p; px++) {
-                    sum[px] += tk * spatial[off + px];
-                }
-            }
-            double[] cv = canvas[i];
-            for (int px = 0; px < p; px++) {
-                cv[px] += amp * invK * sum[px];
-            }
+            NeuropilModel.addFrame(np, amp, b0 + i, canvas[i]);
         }
     }
 
