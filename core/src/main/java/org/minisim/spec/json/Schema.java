@@ -213,6 +213,50 @@ public final class Schema {
             new FieldDef("steps", FieldType.STEP_LIST, false, null, true, null, List.of(), null),
             model("output", () -> OUTPUT)), null);
 
+    static FieldDef requiredModel(String n, Supplier<ModelDef> m) {
+        return new FieldDef(n, FieldType.MODEL, false, null, true, null, List.of(), m);
+    }
+
+    static FieldDef optionalModel(String n, Supplier<ModelDef> m) {
+        return new FieldDef(n, FieldType.MODEL, true, NODES.nullNode(), false, null, List.of(), m);
+    }
+
+    /** Scope (SPEC.md §5.1): hardware preset; nested steps may omit {@code kind}. */
+    public static final ModelDef SCOPE = new ModelDef("Scope", List.of(
+            requiredModel("optics", () -> OPTICS),
+            requiredModel("image_sensor", () -> IMAGE_SENSOR),
+            optionalModel("illumination", () -> step(StepKind.ILLUMINATION_PROFILE)),
+            optionalModel("vignette", () -> step(StepKind.VIGNETTE)),
+            optionalModel("leakage", () -> step(StepKind.LEAKAGE)),
+            flt("photons_per_unit", 100.0, Bound.POSITIVE),
+            auto("focal_depth_in_tissue_um"),
+            fltOpt("front_working_distance_um")), null);
+
+    /** Region (SPEC.md §5.1): biology preset. */
+    public static final ModelDef REGION = new ModelDef("Region", List.of(
+            requiredModel("population", () -> NEURON_POPULATION),
+            requiredModel("tissue", () -> TISSUE),
+            optionalModel("neuropil", () -> step(StepKind.NEUROPIL)),
+            optionalModel("vasculature", () -> step(StepKind.VASCULATURE))), null);
+
+    /**
+     * The {@code build_spec} arguments other than scope and region (SPEC.md §5.3), as read from a sweep file's
+     * {@code base_preset}. Values are range-checked once they are in the built spec.
+     */
+    public static final ModelDef BUILD_ARGS = new ModelDef("build_spec", List.of(
+            new FieldDef("duration_s", FieldType.FLOAT, false, NODES.numberNode(150.0), false, null, List.of(), null),
+            new FieldDef("fps", FieldType.FLOAT, false, NODES.numberNode(20.0), false, null, List.of(), null),
+            new FieldDef("seed", FieldType.SEED, false, NODES.numberNode(0L), false, null, List.of(), null),
+            new FieldDef("populations", FieldType.MODEL_LIST, true, NODES.nullNode(), false, null, List.of(),
+                    () -> NEURON_POPULATION),
+            optionalModel("activity", () -> step(StepKind.CELL_ACTIVITY)),
+            optionalModel("sensor", () -> step(StepKind.SENSOR)),
+            new FieldDef("extra_steps", FieldType.STEP_LIST, false, NODES.arrayNode(), false, null, List.of(), null),
+            bool("include_neuropil", true),
+            bool("include_vasculature", true),
+            bool("include_scope_fields", true),
+            bool("save_intermediates", false)), null);
+
     /** @return the default value node of a field (a fresh copy) */
     static JsonNode defaultOf(FieldDef f) {
         return f.defaultValue() == null ? null : f.defaultValue().deepCopy();
