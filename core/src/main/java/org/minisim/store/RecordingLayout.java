@@ -40,6 +40,14 @@ public final class RecordingLayout {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TARGET_CHUNK_BYTES / frameBytes));
     }
 
+    /** @return the number of frame-range chunks of a movie of {@code nFrames} frames (0 for an empty movie) */
+    public static int chunkCount(int nFrames, int chunkFrames) {
+        if (nFrames < 0 || chunkFrames < 1) {
+            throw new IllegalArgumentException("nFrames " + nFrames + " / chunkFrames " + chunkFrames);
+        }
+        return (int) (((long) nFrames + chunkFrames - 1) / chunkFrames);
+    }
+
     /**
      * Chunks of a ground-truth or planted array: the whole array in one chunk when it fits 8 MiB, else
      * ranges along the first axis of at most 8 MiB (at least one row); zero-length dimensions get length 1.

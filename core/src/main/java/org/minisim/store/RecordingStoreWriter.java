@@ -129,6 +129,11 @@ public final class RecordingStoreWriter {
         Zarr.writeChunk(store, path, meta, g, meta.dtype().encode(frames, 0, frames.length));
     }
 
+    /** @return the metadata of a movie array (observed or a snapshot), read once from the store and cached */
+    ZarrArrayMeta movieMeta(String path) throws IOException {
+        return meta(path);
+    }
+
     private ZarrArrayMeta meta(String path) throws IOException {
         ZarrArrayMeta m = metaCache.get(path);
         if (m == null) {
