@@ -71,9 +71,13 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
         bs = Math.min(bs, n);
         int nblocks = (n + bs - 1) / bs;
         LZ4Compressor comp = LZ4.fastCompressor();
-        int maxOut = HEADER + 4 * nblocks + 4 * nblocks + comp.maxCompressedLength(bs) * nblocks;
         long limit = (long) n + HEADER; // no gain beyond this: memcpy instead
-        byte[] out = new byte[(int) Math.min(maxOut, Integer.MAX_VALUE - 8)];
+        // encoding stops as soon as the frame reaches the limit, so at most one block overshoots it
+        long maxOut = limit + 4L * nblocks + 4 + comp.maxCompressedLength(bs);
+        if (maxOut > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("chunk of " + n + " bytes is too large for a Blosc frame");
+        }
+        byte[] out = new byte[(int) maxOut];
         byte[] shuffled = new byte[bs];
         int pos = HEADER + 4 * nblocks;
         for (int b = 0; b < nblocks; b++) {

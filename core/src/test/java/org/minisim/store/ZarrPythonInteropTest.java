@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,8 +85,7 @@ class ZarrPythonInteropTest {
     /** Compares every array Python reported with Java's own read of the same store. */
     static int compareArrays(JsonNode report, ByteStore st) throws Exception {
         int n = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = report.get("arrays").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : report.get("arrays").properties()) {
             ZarrArrayMeta meta = Zarr.readMeta(st, e.getKey());
             assertEquals(e.getValue().get("dtype").asText(), meta.dtype().code(), e.getKey());
             List<Long> shape = new java.util.ArrayList<>();
