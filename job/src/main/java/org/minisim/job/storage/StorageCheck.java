@@ -35,7 +35,7 @@ public final class StorageCheck {
 
     /** Keys the probe client overrides so that failures surface within seconds. */
     static final Map<String, String> FAST_FAIL = Map.of(
-            "fs.s3a.attempts.maximum", "1",
+            "fs.s3a.attempts.maximum", "0",
             "fs.s3a.retry.limit", "1",
             "fs.s3a.retry.interval", "200ms",
             "fs.s3a.retry.throttle.limit", "1",
