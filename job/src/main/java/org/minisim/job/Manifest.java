@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.minisim.spec.json.SpecIssue;
 import org.minisim.spec.sweep.SweepInvalidPoint;
 import org.minisim.spec.sweep.SweepPlan;
 import org.minisim.spec.sweep.SweepRecording;
+import org.minisim.store.ByteStore;
 
 /**
  * The sweep manifest {@code <table>/_manifests/<sweep_id>.jsonl} (SPEC.md §6.5): one JSON line per recording
@@ -28,9 +26,9 @@ public final class Manifest {
 
     private Manifest() {}
 
-    /** @return the manifest's path under a table root */
-    public static Path path(String tableUri, String sweepId) {
-        return new Path(new Path(tableUri, "_manifests"), sweepId + ".jsonl");
+    /** @return the manifest's key under a table root */
+    public static String key(String sweepId) {
+        return "_manifests/" + sweepId + ".jsonl";
     }
 
     /** @return manifest lines: planned recordings and invalid points */
@@ -61,15 +59,19 @@ public final class Manifest {
         for (SweepInvalidPoint p : plan.invalidPoints()) {
             ObjectNode n = MAPPER.createObjectNode();
             n.put("index", p.pointIndex());
-            n.put("seed", p.seed());
+            if (p.seed() == null) {
+                n.putNull("seed");
+            } else {
+                n.put("seed", p.seed());
+            }
             n.putNull("key");
-            putAxes(n, p.axesJson());
+            putAxes(n, p.values());
             n.put("status", "invalid");
             ArrayNode ids = n.putArray("rule_ids");
-            p.issues().forEach(is -> ids.add(is.ruleId()));
+            p.ruleIds().forEach(ids::add);
             putIssues(n.putArray("errors"), p.issues());
             n.putArray("warnings");
-            entries.add(new Object[] {p.pointIndex(), p.seed(), n});
+            entries.add(new Object[] {p.pointIndex(), p.seed() == null ? -1L : p.seed(), n});
         }
         entries.sort(Comparator.<Object[]>comparingInt(e -> (Integer) e[0]).thenComparingLong(e -> (Long) e[1]));
         List<String> out = new ArrayList<>();
@@ -80,13 +82,12 @@ public final class Manifest {
     }
 
     /** Writes (replaces) the manifest. */
-    public static void write(FileSystem fs, Path path, List<String> lines) throws IOException {
-        try (OutputStream out = fs.create(path, true)) {
-            for (String l : lines) {
-                out.write(l.getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-            }
+    public static void write(ByteStore tableRoot, String sweepId, List<String> lines) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append(l).append('\n');
         }
+        tableRoot.put(key(sweepId), sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void putAxes(ObjectNode n, Map<String, String> axesJson) {

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.minisim.job.standin.StoreRoot;
+import org.minisim.job.storage.StoreRoot;
 import org.minisim.job.table.CellRowsJson;
 import org.minisim.spec.Geometry;
+import org.minisim.spec.Output;
 import org.minisim.spec.Spec;
 import org.minisim.spec.Step;
 import org.minisim.spec.StepKind;
@@ -39,9 +40,9 @@ final class RecordingRun {
     static RecordingOutcome run(Context ctx, SweepRecording rec) {
         long start = System.nanoTime();
         String key = rec.cacheKey();
-        String uri = ctx.stores().storeUri(key);
+        String uri = ctx.stores().storeUri(key).toString();
         Spec spec = rec.spec();
-        int frames = spec.geometry().nFrames();
+        int frames = movieFrames(spec);
         String note = null;
         try {
             ByteStore store = ctx.stores().store(key);
@@ -75,17 +76,19 @@ final class RecordingRun {
     private static UnitResult simulate(Context ctx, SweepRecording rec, ByteStore store) throws IOException {
         Spec spec = rec.spec();
         Geometry g = spec.geometry();
-        int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), spec.output().storeDtype());
+        int nFrames = movieFrames(spec);
+        String dtype = zarrDtype(spec);
+        int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), dtype);
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
-        writer.createObserved(g.nFrames(), g.fovHeight(), g.fovWidth(), spec.output().storeDtype(), chunk);
+        writer.createObserved(nFrames, g.fovHeight(), g.fovWidth(), dtype, chunk);
         for (SnapshotArray s : snapshotArrays(spec)) {
-            writer.createSnapshot(s.stage(), g.nFrames(), s.height(), s.width(), chunk);
+            writer.createSnapshot(s.stage(), nFrames, s.height(), s.width(), chunk);
         }
         String specJson = CanonicalJson.pretty(spec);
         List<WorkUnit> units = new ArrayList<>();
-        units.add(new WorkUnit(WorkUnit.Kind.TRUTH, rec.cacheKey(), specJson, ctx.stores(), 0, g.nFrames(), chunk,
+        units.add(new WorkUnit(WorkUnit.Kind.TRUTH, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
                 chunk, ctx.implVersion(), ctx.failHook()));
-        for (FrameRanges.Range r : FrameRanges.split(g.nFrames(), chunk, ctx.framesPerTask())) {
+        for (FrameRanges.Range r : FrameRanges.split(nFrames, chunk, ctx.framesPerTask())) {
             units.add(new WorkUnit(WorkUnit.Kind.RANGE, rec.cacheKey(), specJson, ctx.stores(), r.t0(), r.t1(),
                     chunk, chunk, ctx.implVersion(), ctx.failHook()));
         }
@@ -131,6 +134,21 @@ final class RecordingRun {
                     canvas ? g.canvasWidth() : g.fovWidth()));
         }
         return out;
+    }
+
+    /** @return frames of the observed movie: F when a non-cell-domain step runs, else 0 (no movie) */
+    static int movieFrames(Spec spec) {
+        for (Step s : spec.steps()) {
+            if (s.kind().domain() != org.minisim.spec.Domain.CELL) {
+                return spec.geometry().nFrames();
+            }
+        }
+        return 0;
+    }
+
+    /** @return the zarr dtype of {@code observed}: {@code <f4} or {@code <f8} */
+    static String zarrDtype(Spec spec) {
+        return spec.output().storeDtype() == Output.StoreDtype.FLOAT64 ? "<f8" : "<f4";
     }
 
     private static double seconds(long start) {

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.minisim.job.spark.SparkSessions;
+import org.minisim.job.storage.StoreRoot;
 import org.minisim.spec.json.SpecIssue;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
@@ -61,17 +64,13 @@ public final class RunCommand {
         String stores = absoluteUri(a.stores() != null ? a.stores() : plan.storesUri());
         String table = absoluteUri(a.table() != null ? a.table() : plan.tableUri());
 
-        SparkSession.Builder b = SparkSession.builder().appName("minisim " + plan.sweepId());
+        Map<String, String> conf = new LinkedHashMap<>(a.conf());
+        conf.putIfAbsent("spark.app.name", "minisim " + plan.sweepId());
         if (a.master() != null) {
-            b.master(a.master());
-        } else if (System.getProperty("spark.master") == null) {
-            b.master("local[*]");
+            conf.put("spark.master", a.master());
         }
-        for (Map.Entry<String, String> e : a.conf().entrySet()) {
-            b.config(e.getKey(), e.getValue());
-        }
-        SparkSession spark = b.getOrCreate();
         try {
+            SparkSession spark = SparkSessions.getOrCreate(conf);
             SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
             SweepSummary s = SweepJob.run(spark, o);
             return s.ok() ? 0 : 1;
@@ -96,11 +95,7 @@ public final class RunCommand {
 
     /** @return a URI with a scheme: relative or absolute local paths become file:// URIs */
     static String absoluteUri(String location) {
-        if (hasScheme(location)) {
-            return location;
-        }
-        String u = Paths.get(location).toAbsolutePath().normalize().toUri().toString();
-        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        return StoreRoot.normalize(location).toString();
     }
 
     static boolean hasScheme(String s) {

@@ -39,7 +39,7 @@ record StoreState(Kind kind, String message, String cells) {
         }
         String key;
         try {
-            key = CanonicalJson.cacheKey(SpecReader.read(new String(spec, StandardCharsets.UTF_8)));
+            key = CanonicalJson.cacheKey(SpecReader.read(new String(spec, StandardCharsets.UTF_8)).spec());
         } catch (RuntimeException e) {
             return new StoreState(Kind.UNUSABLE, "committed store's spec.json is unreadable (" + e.getMessage() + ")",
                     null);

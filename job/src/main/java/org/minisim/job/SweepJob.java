@@ -11,13 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.minisim.job.standin.StoreRoot;
+import org.minisim.job.storage.StorageCheck;
+import org.minisim.job.storage.StoreRoot;
 import org.minisim.job.table.CellRowsJson;
 import org.minisim.job.table.CellTableRows;
 import org.minisim.job.table.CellTableSchema;
@@ -49,11 +49,10 @@ public final class SweepJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         StoreRoot stores = StoreRoot.of(o.storesUri(), jsc.hadoopConfiguration());
         StoreRoot table = StoreRoot.of(o.tableUri(), jsc.hadoopConfiguration());
-        FileSystem tableFs;
+        StorageCheck.verify(stores.uri(), jsc.hadoopConfiguration());
+        StorageCheck.verify(table.uri(), jsc.hadoopConfiguration());
         try {
-            StorageProbe.verify(stores, table);
-            tableFs = table.fileSystem();
-            Manifest.write(tableFs, Manifest.path(o.tableUri(), plan.sweepId()), Manifest.planned(plan));
+            Manifest.write(table.rootStore(), plan.sweepId(), Manifest.planned(plan));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -67,7 +66,7 @@ public final class SweepJob {
 
         long rows = writeTable(spark, jsc, plan, stores, outcomes, o.tableUri());
         try {
-            Manifest.write(tableFs, Manifest.path(o.tableUri(), plan.sweepId()), Manifest.lines(plan, outcomes));
+            Manifest.write(table.rootStore(), plan.sweepId(), Manifest.lines(plan, outcomes));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the manifest: " + e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import org.minisim.spec.Spec;
 import org.minisim.spec.json.SpecReader;
 import org.minisim.store.ByteStore;
 import org.minisim.store.ChunkCodec;
+import org.minisim.store.ChunkWritingSink;
 import org.minisim.store.RecordingStoreWriter;
 
 /**
@@ -29,7 +30,7 @@ public final class UnitRunner {
     public static UnitResult run(WorkUnit u) {
         long start = System.nanoTime();
         failFirstAttemptIfHooked(u);
-        Spec spec = SpecReader.read(u.specJson());
+        Spec spec = SpecReader.read(u.specJson()).spec();
         RecordingPlan plan = PlanCache.shared().get(u.cacheKey(), () -> RecordingPlan.build(spec));
         ByteStore store = u.stores().store(u.cacheKey());
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
@@ -43,7 +44,7 @@ public final class UnitRunner {
                         new ArrayList<>(gt.presentOptional()), gt.nUnits(), CellMetrics.countDetectable(rows),
                         seconds(start));
             }
-            ChunkSink sink = new ChunkSink(ChunkSink.ChunkWriter.of(writer), u.chunkFrames(), spec.geometry().nFrames());
+            ChunkWritingSink sink = new ChunkWritingSink(writer, u.t0(), u.t1());
             plan.render(u.t0(), u.t1(), u.blockFrames(), sink);
             sink.finish();
             return new UnitResult(u.kind(), u.t0(), u.t1(), null, null, 0, 0, seconds(start));

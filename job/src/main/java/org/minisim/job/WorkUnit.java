@@ -1,7 +1,7 @@
 package org.minisim.job;
 
 import java.io.Serializable;
-import org.minisim.job.standin.StoreRoot;
+import org.minisim.job.storage.StoreRoot;
 
 /**
  * One Spark task of a recording: its truth unit (plan → ground truth, spec.json, per-cell rows) or one

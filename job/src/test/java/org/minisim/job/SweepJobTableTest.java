@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.job.table.CellMetrics;
+import org.minisim.job.testing.SharedSpark;
 import org.minisim.job.table.CellRowsJson;
 import org.minisim.job.table.CellTableRows;
 import org.minisim.job.table.CellTableSchema;
@@ -39,7 +40,7 @@ class SweepJobTableTest {
 
     @Test
     void rerunReplacesOnlyItsOwnPartition() {
-        SparkSession spark = TestSpark.get();
+        SparkSession spark = SharedSpark.session();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> ax = List.of("ax_acquisition__optics__na");
         StructType schema = CellTableSchema.schema(ax);

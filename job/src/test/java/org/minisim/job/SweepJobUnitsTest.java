@@ -1,6 +1,5 @@
 package org.minisim.job;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,45 +79,6 @@ class SweepJobUnitsTest {
             throw new IllegalStateException("boom");
         }));
         assertEquals("x ok", cache.get("x", () -> "x ok"), "a failed build is retried, not cached");
-    }
-
-    @Test
-    void chunkSinkWritesWholeChunksWhateverTheBlocks() throws Exception {
-        int frameSize = 3, chunk = 4, n = 10;
-        TreeMap<String, double[]> written = new TreeMap<>();
-        ChunkSink.ChunkWriter w = new ChunkSink.ChunkWriter() {
-            @Override
-            public void observed(int c, double[] f) {
-                assertTrue(written.put("o" + c, f.clone()) == null, "chunk written twice");
-            }
-
-            @Override
-            public void snapshot(String stage, int c, double[] f) {
-                written.put(stage + c, f.clone());
-            }
-        };
-        // range [4, 10) delivered in blocks of 3, 2, 1 frames
-        ChunkSink sink = new ChunkSink(w, chunk, n);
-        int[][] blocks = {{4, 7}, {7, 9}, {9, 10}};
-        for (int[] b : blocks) {
-            double[] f = new double[(b[1] - b[0]) * frameSize];
-            for (int t = b[0]; t < b[1]; t++) {
-                for (int k = 0; k < frameSize; k++) {
-                    f[(t - b[0]) * frameSize + k] = t * 10 + k;
-                }
-            }
-            sink.observed(b[0], b[1], f);
-            sink.snapshot("sensor", b[0], b[1], 1, frameSize, f);
-        }
-        sink.finish();
-        assertEquals(List.of("o1", "o2", "sensor1", "sensor2"), new ArrayList<>(written.keySet()));
-        assertArrayEquals(new double[] {40, 41, 42, 50, 51, 52, 60, 61, 62, 70, 71, 72}, written.get("o1"));
-        assertArrayEquals(new double[] {80, 81, 82, 90, 91, 92}, written.get("o2"), "last chunk is short");
-        assertEquals(4, sink.chunksWritten());
-
-        ChunkSink partial = new ChunkSink(w, chunk, n);
-        partial.observed(0, 3, new double[9]);
-        assertThrows(IllegalStateException.class, partial::finish, "a range ending inside a chunk is refused");
     }
 
     @Test

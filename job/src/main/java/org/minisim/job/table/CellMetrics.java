@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minisim.footprint.Footprint;
+import org.minisim.physics.Detectability;
 import org.minisim.recording.GroundTruth;
 import org.minisim.spec.Acquisition;
 import org.minisim.spec.Optics;
@@ -21,7 +22,7 @@ import org.minisim.spec.StepKind;
 public final class CellMetrics {
 
     /** The detectability threshold in force (OUTPUT.md §2.6). */
-    public static final double DETECT_SNR_THRESHOLD = 3.0;
+    public static final double DETECT_SNR_THRESHOLD = Detectability.DETECT_SNR_THRESHOLD;
     /** Store layout version written by this implementation. */
     public static final int FORMAT_VERSION = 2;
     /** Energy fraction of the IoU core mask (OUTPUT.md §3.1). */
@@ -166,11 +167,10 @@ public final class CellMetrics {
             r.put("observed_core_area_px", ObservedFootprints.energyMaskSize(o, ENERGY_FRAC));
 
             // detectability decomposition
-            int ri = sampleIndex(y, px, h), ci = sampleIndex(x, px, w);
-            double illum = sample(gt.illumination(), ri, ci, w);
-            double vig = sample(gt.vignette(), ri, ci, w);
-            double pf = sample(photonField, ri, ci, w);
-            double vt = sample(gt.vasculatureMask(), ri, ci, w);
+            double illum = Detectability.sampleField(gt.illumination(), h, w, y, x, px);
+            double vig = Detectability.sampleField(gt.vignette(), h, w, y, x, px);
+            double pf = Detectability.sampleField(photonField, h, w, y, x, px);
+            double vt = Detectability.sampleField(gt.vasculatureMask(), h, w, y, x, px);
             r.put("illumination_at_cell", num(illum));
             r.put("vignette_at_cell", num(vig));
             r.put("photon_field_at_cell", num(pf));
@@ -186,7 +186,7 @@ public final class CellMetrics {
                     signal = num(sig);
                     noise = num(nse);
                     if ("snr".equals(rule)) {
-                        snr = nse == 0.0 ? (sig > 0 ? Double.POSITIVE_INFINITY : 0.0) : num(sig / nse);
+                        snr = num(Detectability.snr(peakDf, baseline, g, read));
                     }
                 }
             }
@@ -197,7 +197,7 @@ public final class CellMetrics {
             r.put("detect_rule", rule);
             r.put("detectable", det);
             r.put("snr_flag_consistent", "snr".equals(rule) && snr != null
-                    ? (snr >= DETECT_SNR_THRESHOLD) == det : null);
+                    ? Detectability.isDetectable(snr) == det : null);
 
             // confounds
             r.put("vessel_overlap_fraction",
@@ -254,16 +254,6 @@ public final class CellMetrics {
             s += shifts[2 * t] * shifts[2 * t] + shifts[2 * t + 1] * shifts[2 * t + 1];
         }
         return num(Math.sqrt(s / nf));
-    }
-
-    /** Row (or column) index of a lateral position on a centred grid (OUTPUT.md §2.6.3): clip(rint(…)). */
-    static int sampleIndex(double posUm, double px, int n) {
-        double idx = Math.rint((n - 1) / 2.0 + posUm / px);
-        return (int) Math.max(0, Math.min(n - 1, idx));
-    }
-
-    static double sample(double[] field, int row, int col, int w) {
-        return field == null ? 1.0 : field[row * w + col];
     }
 
     static double[] product(double[] a, double[] b) {

@@ -1,7 +1,7 @@
 package org.minisim.job.table;
 
 import org.minisim.footprint.Footprint;
-import org.minisim.footprint.GaussianFilter;
+import org.minisim.footprint.ObservedFootprint;
 import org.minisim.recording.GroundTruth;
 
 /**
@@ -18,29 +18,9 @@ public final class ObservedFootprints {
         Footprint canvas = p;
         double[] sig = gt.observedSigmaPx();
         if (sig != null && !Double.isNaN(sig[i]) && !p.isEmpty()) {
-            canvas = degrade(p, sig[i], gt.observedGain()[i]);
+            canvas = ObservedFootprint.degrade(p, sig[i], gt.observedGain()[i]);
         }
         return canvas.crop(gt.fovTop(), gt.fovLeft(), gt.fovHeight(), gt.fovWidth());
-    }
-
-    /** The degrade recipe of OUTPUT.md §2.3 on the patch's canvas. */
-    static Footprint degrade(Footprint p, double sigmaPx, double gain) {
-        int pad = (int) Math.ceil(4.0 * Math.max(sigmaPx, 0.0)) + 1;
-        int y0 = Math.max(0, p.y0() - pad), x0 = Math.max(0, p.x0() - pad);
-        int y1 = Math.min(p.canvasH(), p.y0() + p.ph() + pad), x1 = Math.min(p.canvasW(), p.x0() + p.pw() + pad);
-        int h = y1 - y0, w = x1 - x0;
-        double[] win = new double[h * w];
-        for (int a = 0; a < p.ph(); a++) {
-            for (int b = 0; b < p.pw(); b++) {
-                win[(p.y0() - y0 + a) * w + (p.x0() - x0 + b)] = p.patch()[a * p.pw() + b];
-            }
-        }
-        double[] blurred = GaussianFilter.filter(win, h, w, sigmaPx, GaussianFilter.Boundary.ZERO);
-        float[] out = new float[h * w];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = (float) (blurred[k] * gain);
-        }
-        return new Footprint(y0, x0, h, w, out, p.canvasH(), p.canvasW());
     }
 
     /**
