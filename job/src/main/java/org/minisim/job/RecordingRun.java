@@ -94,8 +94,14 @@ final class RecordingRun {
         }
         ctx.jsc().setJobDescription(String.format(Locale.ROOT, "%s point %d seed %d (%d units)", rec.cacheKey(),
                 rec.pointIndex(), rec.seed(), units.size()));
-        List<UnitResult> results = ctx.jsc().parallelize(units, units.size()).map(UnitRunner::run).collect();
-        for (UnitResult r : results) {
+        List<byte[]> shipped = new ArrayList<>();
+        for (WorkUnit u : units) {
+            shipped.add(JavaBytes.write(u));
+        }
+        List<byte[]> results = ctx.jsc().parallelize(shipped, shipped.size())
+                .map(b -> JavaBytes.write(UnitRunner.run(JavaBytes.read(b)))).collect();
+        for (byte[] b : results) {
+            UnitResult r = JavaBytes.read(b);
             if (r.kind() == WorkUnit.Kind.TRUTH) {
                 return r;
             }

@@ -112,18 +112,19 @@ public final class SweepJob {
         }
         List<String> axisColumns = CellTableSchema.axisColumns(ax);
         StructType schema = CellTableSchema.schema(axisColumns);
-        List<CellTableRows> sources = new ArrayList<>();
+        List<byte[]> sources = new ArrayList<>();
         long rows = 0;
         for (RecordingOutcome o : outcomes) {
             if (o.committed()) {
                 SweepRecording r = o.recording();
-                sources.add(new CellTableRows(plan.sweepId(), r.cacheKey(), o.storeUri(), r.pointIndex(), r.seed(),
-                        r.axesJson(), CellTableRows.prefixed(r.axColumns())));
+                sources.add(JavaBytes.write(new CellTableRows(plan.sweepId(), r.cacheKey(), o.storeUri(),
+                        r.pointIndex(), r.seed(), r.axesJson(), CellTableRows.prefixed(r.axColumns()))));
                 rows += o.cells();
             }
         }
         int slices = Math.max(1, Math.min(sources.size(), 4 * jsc.defaultParallelism()));
-        JavaRDD<Row> rdd = jsc.parallelize(sources, slices).flatMap(src -> {
+        JavaRDD<Row> rdd = jsc.parallelize(sources, slices).flatMap(bytes -> {
+            CellTableRows src = JavaBytes.read(bytes);
             byte[] cells = stores.store(src.cacheKey()).get(CellRowsJson.FILE_NAME);
             if (cells == null) {
                 throw new IllegalStateException("store " + src.storeUri() + " lost its " + CellRowsJson.FILE_NAME);
