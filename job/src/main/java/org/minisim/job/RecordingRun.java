@@ -29,7 +29,8 @@ import org.minisim.store.RecordingStoreWriter;
 final class RecordingRun {
 
     /** Shared, per-run settings. */
-    record Context(JavaSparkContext jsc, StoreRoot stores, int framesPerTask, String implVersion, String failHook,
+    record Context(JavaSparkContext jsc, StoreRoot stores, int framesPerTask, int chunkFrames, String implVersion,
+                   String failHook,
                    Progress progress) {}
 
     /** A snapshot array the driver creates: stage name and frame shape. */
@@ -78,7 +79,8 @@ final class RecordingRun {
         Geometry g = spec.geometry();
         int nFrames = movieFrames(spec);
         String dtype = zarrDtype(spec);
-        int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), dtype);
+        int chunk = ctx.chunkFrames() > 0 ? ctx.chunkFrames()
+                : RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), dtype);
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         writer.createObserved(nFrames, g.fovHeight(), g.fovWidth(), dtype, chunk);
         for (SnapshotArray s : snapshotArrays(spec)) {

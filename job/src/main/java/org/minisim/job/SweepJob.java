@@ -40,6 +40,12 @@ public final class SweepJob {
 
     /** Spark conf key of the test hook that fails the first attempt of one range task ({@code <key>:<t0>}). */
     public static final String FAIL_HOOK_CONF = "minisim.test.failFirstAttemptOf";
+    /**
+     * Spark conf key overriding the observed chunk length in frames (default: {@code RecordingLayout}'s, a
+     * function of the frame size). Lets tests split tiny movies into several chunks; any value gives valid
+     * stores, but stores are byte-identical only between runs using the same chunk length.
+     */
+    public static final String CHUNK_FRAMES_CONF = "minisim.chunkFrames";
 
     private SweepJob() {}
 
@@ -59,8 +65,9 @@ public final class SweepJob {
 
         List<SweepRecording> recs = plan.recordings();
         Progress progress = new Progress(recs.size(), o.out(), o.err());
-        RecordingRun.Context ctx = new RecordingRun.Context(jsc, stores, o.framesPerTask(), ImplVersion.get(),
-                spark.sparkContext().getConf().get(FAIL_HOOK_CONF, null), progress);
+        RecordingRun.Context ctx = new RecordingRun.Context(jsc, stores, o.framesPerTask(),
+                Integer.parseInt(spark.conf().get(CHUNK_FRAMES_CONF, "0")), ImplVersion.get(),
+                spark.conf().get(FAIL_HOOK_CONF, null), progress);
         int inFlight = o.maxInFlight() > 0 ? o.maxInFlight() : Math.max(1, 2 * jsc.defaultParallelism());
         List<RecordingOutcome> outcomes = runAll(ctx, recs, Math.min(inFlight, Math.max(1, recs.size())));
 
