@@ -1,0 +1,254 @@
+package org.minisim.job.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import org.minisim.job.PlanCache;
+import org.minisim.job.SweepJob;
+import org.minisim.job.SweepRunOptions;
+import org.minisim.job.SweepSummary;
+import org.minisim.job.spark.SparkSessions;
+import org.minisim.recording.GroundTruth;
+import org.minisim.render.FrameSink;
+import org.minisim.render.RecordingPlan;
+import org.minisim.spec.Geometry;
+import org.minisim.spec.Spec;
+import org.minisim.spec.json.CanonicalJson;
+import org.minisim.spec.json.SpecReader;
+import org.minisim.spec.sweep.SweepFile;
+import org.minisim.spec.sweep.SweepPlan;
+import org.minisim.store.ChunkCodec;
+import org.minisim.store.ChunkWritingSink;
+import org.minisim.store.FileByteStore;
+import org.minisim.store.RecordingLayout;
+import org.minisim.store.RecordingStoreWriter;
+
+/**
+ * {@code minisim bench [quick]}: prints throughput and memory figures; asserts nothing.
+ *
+ * <ol>
+ *   <li>In-process, no Spark: the dense quick-start spec (256 px, 10 s) and V4-CA1 (608 px, 10 s) — simulate
+ *       seconds (plan build + render), write seconds (chunk encoding and store writes), Mpx-frames/s, peak heap.
+ *   <li>Through the Spark sweep job: the full 12-step spec at 256 px for 10 s and 60 s (this JVM, local[2]) and
+ *       300 s (a child JVM with {@code -Xmx768m}, local[2] and local[1]: the speed-up) — wall seconds,
+ *       Mpx-frames/s, peak heap (in local mode the executor is the driver JVM).
+ * </ol>
+ * {@code quick} runs only the 10 s cases. Specs come from {@code conf/bench/} (system property
+ * {@code minisim.conf} overrides the conf folder); output goes under a temporary folder, deleted at the end.
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One case's figures. */
+    public record Result(String name, long pxFrames, double simulateS, double writeS, double wallS, long peakHeapBytes) {
+        double mpxPerS() {
+            return wallS > 0 ? pxFrames / 1e6 / wallS : 0.0;
+        }
+
+        String line() {
+            String split = Double.isNaN(simulateS) ? String.format(Locale.ROOT, "%-35s", "")
+                    : String.format(Locale.ROOT, "simulate %7.2f s  write %6.2f s  ", simulateS, writeS);
+            return String.format(Locale.ROOT, "%-38s %8.1f Mpx-frames  %swall %7.2f s  %7.2f Mpx-frames/s  "
+                    + "peak heap %6.0f MiB", name, pxFrames / 1e6, split, wallS, mpxPerS(), peakHeapBytes / 1048576.0);
+        }
+    }
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    public static int run(String[] args, PrintStream out) throws Exception {
+        if (args.length >= 1 && args[0].equals("spark-case")) {
+            return childCase(args, out);
+        }
+        boolean quick = args.length >= 1 && args[0].equals("quick");
+        if (args.length > 1 || (args.length == 1 && !quick)) {
+            System.err.println("usage: minisim bench [quick]");
+            return 2;
+        }
+        Path conf = Path.of(System.getProperty("minisim.conf", "conf"), "bench");
+        Path work = Files.createTempDirectory("minisim-bench");
+        List<Result> results = new ArrayList<>();
+        try {
+            out.println("# in-process (no Spark): plan build + render, chunk encode + write to a local store");
+            results.add(print(out, simulate("quick-start dense 256 px 10 s", spec(conf, "quickstart-dense-256-10s.json", 0),
+                    work.resolve("a"))));
+            results.add(print(out, simulate("V4-CA1 608 px 10 s", spec(conf, "v4-ca1-608-10s.json", 0), work.resolve("b"))));
+
+            out.println("# Spark sweep job, full 12-step spec at 256 px (no intermediates)");
+            String full = Files.readString(conf.resolve("full-256.json"));
+            SparkSession spark = SparkSessions.getOrCreate(Map.of("spark.master", "local[2]", "spark.ui.enabled",
+                    "false"));
+            spark.sparkContext().setLogLevel("WARN");
+            results.add(print(out, sparkCase("full 256 px 10 s, local[2]", spark, full, 10, work.resolve("c"))));
+            if (!quick) {
+                results.add(print(out, sparkCase("full 256 px 60 s, local[2]", spark, full, 60, work.resolve("d"))));
+                spark.stop();
+                Result two = print(out, child("full 256 px 300 s, local[2], -Xmx768m", conf, 300, "local[2]",
+                        work.resolve("e")));
+                Result one = print(out, child("full 256 px 300 s, local[1], -Xmx768m", conf, 300, "local[1]",
+                        work.resolve("f")));
+                out.println(String.format(Locale.ROOT, "speed-up local[2] vs local[1] on 300 s: %.2fx",
+                        one.wallS() / two.wallS()));
+            }
+        } finally {
+            FileByteStore.deleteRecursively(work);
+        }
+        return 0;
+    }
+
+    private static Result print(PrintStream out, Result r) {
+        out.println(r.line());
+        out.flush();
+        return r;
+    }
+
+    /** @return the spec in {@code conf/bench/<file>}, with its duration replaced when {@code durationS > 0} */
+    static Spec spec(Path conf, String file, double durationS) throws IOException {
+        return SpecReader.read(withDuration(Files.readString(conf.resolve(file)), durationS)).spec();
+    }
+
+    static String withDuration(String specJson, double durationS) throws IOException {
+        if (durationS <= 0) {
+            return specJson;
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(specJson);
+        ((ObjectNode) root.get("acquisition")).put("duration_s", durationS);
+        return JSON.writeValueAsString(root);
+    }
+
+    /** Builds the plan and renders the whole movie into a local store, timing the writes separately. */
+    static Result simulate(String name, Spec spec, Path dir) throws IOException {
+        resetPeaks();
+        Geometry g = spec.geometry();
+        long start = System.nanoTime();
+        RecordingPlan plan = RecordingPlan.build(spec);
+        String key = CanonicalJson.cacheKey(spec);
+        FileByteStore store = new FileByteStore(dir.resolve(key + ".zarr"));
+        RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
+        int n = plan.observedFrames();
+        int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), "<f4");
+        long[] writeNanos = {0};
+        long w0 = System.nanoTime();
+        writer.createObserved(n, g.fovHeight(), g.fovWidth(), "<f4", chunk);
+        writeNanos[0] += System.nanoTime() - w0;
+        ChunkWritingSink chunks = new ChunkWritingSink(writer, 0, n);
+        FrameSink timed = new FrameSink() {
+            @Override
+            public void observed(int t0, int t1, double[] frames) {
+                long s = System.nanoTime();
+                chunks.observed(t0, t1, frames);
+                writeNanos[0] += System.nanoTime() - s;
+            }
+        };
+        plan.render(0, n, chunk, timed);
+        long s = System.nanoTime();
+        chunks.finish();
+        writeNanos[0] += System.nanoTime() - s;
+        GroundTruth gt = plan.groundTruth();
+        s = System.nanoTime();
+        writer.writeGroundTruth(gt);
+        writer.writeSpecJson(CanonicalJson.pretty(spec));
+        writer.commit(key, gt.presentOptional(), List.of());
+        writeNanos[0] += System.nanoTime() - s;
+        double wall = (System.nanoTime() - start) / 1e9;
+        double write = writeNanos[0] / 1e9;
+        return new Result(name, (long) n * g.fovPixels(), wall - write, write, wall, peakHeap());
+    }
+
+    /** Runs a one-recording sweep of {@code specJson} (duration replaced) through the Spark job. */
+    static Result sparkCase(String name, SparkSession spark, String specJson, double durationS, Path dir)
+            throws IOException {
+        PlanCache.shared().clear();
+        String base = withDuration(specJson, durationS);
+        String sweep = "{\"sweep_format\": 1, \"sweep_id\": \"bench\", \"base\": " + base + ", \"output\": {\"stores\": \""
+                + dir.resolve("stores").toUri() + "\", \"table\": \"" + dir.resolve("cells").toUri() + "\"}}";
+        SweepPlan plan = SweepFile.read(sweep);
+        resetPeaks();
+        SweepSummary s = SweepJob.run(spark, SweepRunOptions.of("bench", plan, plan.storesUri(), plan.tableUri())
+                .withStreams(new PrintStream(new ByteArrayOutputStream()), System.err));
+        long px = s.outcomes().stream().mapToLong(o -> o.pxFrames()).sum();
+        PlanCache.shared().clear();
+        return new Result(name, px, Double.NaN, Double.NaN, s.wallSeconds(), peakHeap());
+    }
+
+    /** Child-JVM mode: {@code spark-case <conf-bench-dir> <durationS> <master> <workDir>} → one RESULT line. */
+    private static int childCase(String[] args, PrintStream out) throws IOException {
+        Path conf = Path.of(args[1]);
+        SparkSession spark = SparkSessions.getOrCreate(Map.of("spark.master", args[3], "spark.ui.enabled", "false"));
+        spark.sparkContext().setLogLevel("WARN");
+        Result r = sparkCase("child", spark, Files.readString(conf.resolve("full-256.json")),
+                Double.parseDouble(args[2]), Path.of(args[4]));
+        out.println("RESULT " + r.pxFrames() + " " + r.wallS() + " " + r.peakHeapBytes());
+        out.flush();
+        spark.stop();
+        return 0;
+    }
+
+    private static Result child(String name, Path conf, double durationS, String master, Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+                    || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty") || a.startsWith("-Dlog4j")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-Xmx768m", "-cp", System.getProperty("java.class.path"), Benchmark.class.getName(),
+                "spark-case", conf.toAbsolutePath().toString(), Double.toString(durationS), master, dir.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
+            throw new IllegalStateException(name + ": child JVM failed:\n" + tail(output));
+        }
+        for (String line : output.split("\n")) {
+            if (line.startsWith("RESULT ")) {
+                String[] f = line.trim().split(" ");
+                return new Result(name, Long.parseLong(f[1]), Double.NaN, Double.NaN, Double.parseDouble(f[2]),
+                        Long.parseLong(f[3]));
+            }
+        }
+        throw new IllegalStateException(name + ": no RESULT line from the child JVM:\n" + tail(output));
+    }
+
+    private static String tail(String s) {
+        return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** @return the sum of the heap pools' peak usage since the last reset (an upper bound of the peak heap) */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
