@@ -113,7 +113,7 @@ public final class ValidateCommand {
         for (SweepInvalidPoint p : plan.invalidPoints()) {
             for (SpecIssue i : p.issues()) {
                 err.println(line(file, "skipped", i, "point " + p.pointIndex() + " seed "
-                        + (p.seed() == null ? "?" : p.seed()) + ": "));
+                        + (p.seed() < 0 ? "?" : p.seed()) + ": "));
             }
         }
         return true;

@@ -224,7 +224,8 @@ public final class SweepFile {
                         why.append("; ").append(i.describe());
                     }
                     if (onInvalid == OnInvalidPoint.SKIP) {
-                        invalid.add(new SweepInvalidPoint(p, effectiveSeed, supplied, rules, e.getIssues()));
+                        invalid.add(new SweepInvalidPoint(p, effectiveSeed == null ? -1L : effectiveSeed, supplied,
+                                e.getIssues()));
                     } else {
                         SpecIssue first = e.getIssues().get(0);
                         errors.add(new SpecIssue("SW-15", first.path(), first.value(), "point " + p + " (seed "
