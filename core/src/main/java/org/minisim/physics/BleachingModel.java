@@ -1,6 +1,7 @@
 package org.minisim.physics;
 
 import org.minisim.spec.Bleaching;
+import org.minisim.spec.Geometry;
 
 /**
  * {@code bleaching} (PHYSICS.md §5.3): the intact-fluorophore fraction {@code B(t)} of every cell under its own
@@ -41,6 +42,25 @@ public final class BleachingModel {
             integrate(c, i * nFrames, nFrames, q, kTurn, intensity, 1.0, out);
         }
         return out;
+    }
+
+    /**
+     * Per-cell excitation dose: the FOV illumination falloff field at each cell's rest position (reciprocal index
+     * map, rounded half-even, clipped), or all ones without an illumination profile. Independent of the motion
+     * margin (cells live in the optical-centre frame).
+     *
+     * @param illuminationField row-major FOV field (dimensionless), or null
+     * @param g                 the geometry (FOV shape, pixel size)
+     * @param centresZyx        (N, 3) row-major centres (z, y, x), µm
+     * @return the dose per cell (dimensionless)
+     */
+    public static double[] doses(double[] illuminationField, Geometry g, double[] centresZyx) {
+        int n = centresZyx.length / 3;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = FieldAtCell.byIndexMap(illuminationField, g, centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
+        }
+        return d;
     }
 
     /**

@@ -78,10 +78,6 @@ public final class CellOpticsModel {
         Tissue tissue = acq.tissue();
         ImageSensor chip = acq.imageSensor();
         int n = eff.length;
-        int h = g.fovHeight(), w = g.fovWidth();
-        if (photonField != null && photonField.length != h * w) {
-            throw new IllegalArgumentException("photon field length " + photonField.length + " != FOV " + h + " x " + w);
-        }
         double na = optics.na();
         double diff = optics.diffractionSigmaUm();
         double[] sigma0Sq = new double[n], gConst = new double[n], peakDf = new double[n], base = new double[n];
@@ -90,12 +86,7 @@ public final class CellOpticsModel {
             double z = centresZyx[3 * i];
             double sc = tissue.scatterSigmaUm(z);
             sigma0Sq[i] = diff * diff + sc * sc;
-            double p = 1.0;
-            if (photonField != null) {
-                int row = Detectability.clipIndex(Math.rint(g.rowIndex(centresZyx[3 * i + 1], h)), h);
-                int col = Detectability.clipIndex(Math.rint(g.colIndex(centresZyx[3 * i + 2], w)), w);
-                p = photonField[row * w + col];
-            }
+            double p = FieldAtCell.byIndexMap(photonField, g, centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
             gConst[i] = tissue.attenuation(z) * optics.collectionEfficiency() * p * sensor.photonsPerUnit()
                     * chip.quantumEfficiency();
             double mx = Double.NEGATIVE_INFINITY, mn = Double.POSITIVE_INFINITY;
