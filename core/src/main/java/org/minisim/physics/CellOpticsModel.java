@@ -56,7 +56,8 @@ public final class CellOpticsModel {
         Optics optics = acq.optics();
         double[] eff = new double[n];
         for (int i = 0; i < n; i++) {
-            eff[i] = centresZyx[3 * i] + optics.curvatureShiftUm(Math.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]));
+            double radiusUm = Math.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
+            eff[i] = centresZyx[3 * i] + optics.curvatureShiftUm(radiusUm);
         }
         Sensor sensor = spec.step(Sensor.class).orElse(null);
         if (sensor == null || c == null || nFrames <= 0) {
