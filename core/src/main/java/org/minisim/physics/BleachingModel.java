@@ -84,7 +84,7 @@ public final class BleachingModel {
             double k = kTurn + q * intensity * emission[off + t];
             if (k > 0) {
                 double eq = kTurn / k;
-                b = eq + (b - eq) * Math.exp(-k);
+                b = eq + (b - eq) * StrictMath.exp(-k);
             }
         }
     }
@@ -121,6 +121,6 @@ public final class BleachingModel {
         if (!(turnoverTauS > 0)) {
             throw new IllegalArgumentException("turnover time constant must be > 0, got " + turnoverTauS);
         }
-        return 1.0 - (1.0 - b0) * Math.exp(-tSeconds / turnoverTauS);
+        return 1.0 - (1.0 - b0) * StrictMath.exp(-tSeconds / turnoverTauS);
     }
 }

@@ -49,7 +49,7 @@ public final class CalciumKernel {
         double[] k = new double[len];
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < len; j++) {
-            k[j] = Math.exp(-j / (tauDecayS * rateHz)) - Math.exp(-j / (tauRiseS * rateHz));
+            k[j] = StrictMath.exp(-j / (tauDecayS * rateHz)) - StrictMath.exp(-j / (tauRiseS * rateHz));
             max = Math.max(max, k[j]);
         }
         for (int j = 0; j < len; j++) {
@@ -116,11 +116,11 @@ public final class CalciumKernel {
 
     /** @return the peak location {@code u_p = r·ln r/(r − 1)} */
     static double peakU(double r) {
-        return r * Math.log(r) / (r - 1.0);
+        return r * StrictMath.log(r) / (r - 1.0);
     }
 
     private static double shape(double u, double r) {
-        return Math.exp(-u) - Math.exp(-u / r);
+        return StrictMath.exp(-u) - StrictMath.exp(-u / r);
     }
 
     /** @return {@code (u_lo, u_hi)} where the shape equals half its peak */

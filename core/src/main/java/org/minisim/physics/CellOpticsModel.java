@@ -56,7 +56,7 @@ public final class CellOpticsModel {
         Optics optics = acq.optics();
         double[] eff = new double[n];
         for (int i = 0; i < n; i++) {
-            double radiusUm = Math.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
+            double radiusUm = StrictMath.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
             eff[i] = centresZyx[3 * i] + optics.curvatureShiftUm(radiusUm);
         }
         Sensor sensor = spec.step(Sensor.class).orElse(null);
@@ -138,9 +138,9 @@ public final class CellOpticsModel {
     public static CellOpticsResult perCell(Acquisition acq, double zUm, double yUm, double xUm, double focalDepthUm) {
         Optics optics = acq.optics();
         Tissue tissue = acq.tissue();
-        double focalEff = focalDepthUm - optics.curvatureShiftUm(Math.hypot(yUm, xUm));
-        double sigma0 = Math.hypot(optics.diffractionSigmaUm(), tissue.scatterSigmaUm(zUm));
-        double sigmaTot = Math.hypot(sigma0, optics.defocusSigmaUm(zUm, focalEff));
+        double focalEff = focalDepthUm - optics.curvatureShiftUm(StrictMath.hypot(yUm, xUm));
+        double sigma0 = StrictMath.hypot(optics.diffractionSigmaUm(), tissue.scatterSigmaUm(zUm));
+        double sigmaTot = StrictMath.hypot(sigma0, optics.defocusSigmaUm(zUm, focalEff));
         double att = tissue.attenuation(zUm);
         double bright = (sigma0 * sigma0) / (sigmaTot * sigmaTot) * att * optics.collectionEfficiency();
         double sigmaPx = sigmaTot / acq.pixelSizeUm();

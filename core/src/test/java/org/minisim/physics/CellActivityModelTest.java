@@ -242,7 +242,7 @@ class CellActivityModelTest {
         ActivityTraces a = CellActivityModel.simulate(D, 5000, 3000, 20, new RandomStreams(1));
         double secs = (System.nanoTime() - t0) / 1e9;
         assertEquals(15_000_000, a.c().length);
-        // about a second on one core; generous for a shared machine
-        assertTrue(secs < 6.0, "5000 x 3000 took " + secs + " s");
+        // ≈ 0.6 s on an idle core; the bound only catches a direct-convolution regression (tens of seconds)
+        assertTrue(secs < 10.0, "5000 x 3000 took " + secs + " s");
     }
 }
