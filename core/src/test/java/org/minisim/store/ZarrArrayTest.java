@@ -71,6 +71,30 @@ class ZarrArrayTest {
     }
 
     @Test
+    void rangesAlongTheFirstAxisEqualSlicesOfTheWholeArray() throws Exception {
+        FileByteStore st = new FileByteStore(dir);
+        for (int[] chunks : new int[][] {{3, 4, 5}, {1, 9, 6}, {20, 9, 6}, {4, 2, 2}}) {
+            ZarrArrayMeta meta = new ZarrArrayMeta(new long[] {10, 9, 6}, chunks, ZarrDtype.F8, new BloscLz4Codec());
+            String path = "r" + chunks[0] + chunks[1];
+            byte[] whole = ZarrDtype.F8.encode(values(ZarrDtype.F8, 540, 3), 0, 540);
+            Zarr.createArray(st, path, meta);
+            Zarr.writeArray(st, path, meta, whole);
+            for (int a = 0; a <= 10; a++) {
+                for (int b = a; b <= 10; b++) {
+                    assertArrayEquals(java.util.Arrays.copyOfRange(whole, a * 54 * 8, b * 54 * 8),
+                            Zarr.readRange(st, path, meta, a, b), path + " [" + a + ", " + b + ")");
+                }
+            }
+        }
+        ZarrArrayMeta m1 = new ZarrArrayMeta(new long[] {10}, new int[] {3}, ZarrDtype.I4, new NullCodec());
+        byte[] w1 = ZarrDtype.I4.encode(values(ZarrDtype.I4, 10, 4), 0, 10);
+        Zarr.createArray(st, "one", m1);
+        Zarr.writeArray(st, "one", m1, w1);
+        assertArrayEquals(java.util.Arrays.copyOfRange(w1, 8, 28), Zarr.readRange(st, "one", m1, 2, 7));
+        assertThrows(IllegalArgumentException.class, () -> Zarr.readRange(st, "one", m1, 5, 11));
+    }
+
+    @Test
     void zeroLengthDimensionGetsChunkOneAndNoChunkFiles() throws Exception {
         FileByteStore st = new FileByteStore(dir);
         ZarrArrayMeta meta = ZarrArrayMeta.singleChunk(new long[] {0, 20}, ZarrDtype.F8, new BloscLz4Codec());

@@ -137,6 +137,19 @@ class ZarrGoldenStoreTest {
     }
 
     @Test
+    void frameRangesOfReferenceMoviesEqualSlicesOfTheWholeMovie() throws Exception {
+        FileByteStore st = new FileByteStore(goldenStores().resolve("ref-full-snap-48px-1s.zarr"));
+        LoadedStore s = RecordingStoreReader.load(st);
+        for (String path : List.of("observed", "snapshots/cells_only", "snapshots/sensor")) {
+            SnapshotData whole = path.equals("observed") ? s.observed() : s.snapshots().get(path.substring(10));
+            int fl = whole.height() * whole.width();
+            SnapshotData part = RecordingStoreReader.readFrames(st, path, 5, 15);
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole.frames(), 5 * fl, 15 * fl), part.frames(), path);
+            assertEquals(10, part.nFrames());
+        }
+    }
+
+    @Test
     void referenceStoreWithoutFocalDepthLoadsAsNull() throws Exception {
         LoadedStore s = RecordingStoreReader.load(new FileByteStore(goldenStores().resolve("ref-qs-48px-1s.zarr")));
         // the quick-start chain runs optics, so the focal plane is recorded
