@@ -249,9 +249,7 @@ public final class RecordingStoreWriter {
             }
             last = at;
         }
-        List<String> snaps = new ArrayList<>(new TreeMap<String, Boolean>(
-                snapshotNames.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> true, (a, b) -> a)))
-                .keySet());
+        List<String> snaps = new ArrayList<>(new java.util.TreeSet<>(snapshotNames));
         requireKey(RecordingLayout.SPEC_JSON);
         requireKey(RecordingLayout.OBSERVED + "/.zarray");
         requireKey(RecordingLayout.PLANTED + "/.zattrs");

@@ -150,7 +150,7 @@ class ZarrGoldenStoreTest {
     }
 
     @Test
-    void referenceStoreWithoutFocalDepthLoadsAsNull() throws Exception {
+    void quickStartStoreHasAFocalDepthAndNoShifts() throws Exception {
         LoadedStore s = RecordingStoreReader.load(new FileByteStore(goldenStores().resolve("ref-qs-48px-1s.zarr")));
         // the quick-start chain runs optics, so the focal plane is recorded
         assertNotNull(s.groundTruth().focalDepthUm());
