@@ -95,6 +95,19 @@ class ZarrArrayTest {
     }
 
     @Test
+    void slashSeparatedChunkKeysAreRead() throws Exception {
+        FileByteStore st = new FileByteStore(dir);
+        ZarrArrayMeta meta = new ZarrArrayMeta(new long[] {4, 3}, new int[] {2, 2}, ZarrDtype.F4, new ZlibCodec(1), "/");
+        byte[] whole = ZarrDtype.F4.encode(values(ZarrDtype.F4, 12, 9), 0, 12);
+        Zarr.createArray(st, "s", meta);
+        Zarr.writeArray(st, "s", meta, whole);
+        assertTrue(st.exists("s/1/1"));
+        ZarrArrayMeta back = Zarr.readMeta(st, "s");
+        assertEquals("/", back.separator());
+        assertArrayEquals(whole, Zarr.readArray(st, "s", back));
+    }
+
+    @Test
     void zeroLengthDimensionGetsChunkOneAndNoChunkFiles() throws Exception {
         FileByteStore st = new FileByteStore(dir);
         ZarrArrayMeta meta = ZarrArrayMeta.singleChunk(new long[] {0, 20}, ZarrDtype.F8, new BloscLz4Codec());

@@ -30,7 +30,8 @@ import org.minisim.recording.GroundTruth;
  */
 class ZarrPythonInteropTest {
 
-    static final String PYTHON = "/usr/bin/python3";
+    /** The interpreter with Debian's zarr; override with {@code -Dminisim.python=...}. */
+    static final String PYTHON = System.getProperty("minisim.python", "/usr/bin/python3");
 
     @TempDir
     Path dir;
