@@ -117,7 +117,7 @@ public final class Zarr {
             buf = region;
         } else {
             buf = new byte[meta.chunkBytes()];
-            copyBox(region, r, buf, c, es, true);
+            pad(region, r, buf, c, es);
         }
         return meta.codec().encode(buf, es);
     }
@@ -233,7 +233,7 @@ public final class Zarr {
             n *= x;
         }
         byte[] region = new byte[(int) n];
-        transfer(whole, meta, g, region, r, es, false);
+        gather(whole, meta, g, region, r, es);
         return region;
     }
 
@@ -280,9 +280,8 @@ public final class Zarr {
         }
     }
 
-    /** Whole array → region (toWhole false) or region → whole (true), by rows. */
-    private static void transfer(byte[] whole, ZarrArrayMeta meta, long[] g, byte[] region, int[] r, int es,
-                                 boolean toWhole) {
+    /** Copies the chunk's region of the whole array into a dense region buffer, row by row. */
+    private static void gather(byte[] whole, ZarrArrayMeta meta, long[] g, byte[] region, int[] r, int es) {
         int n = meta.rank();
         long[] wStride = new long[n];
         long[] rStride = new long[n];
@@ -307,19 +306,15 @@ public final class Zarr {
                 wo += idx[d] * wStride[d];
                 ro += idx[d] * rStride[d];
             }
-            if (toWhole) {
-                System.arraycopy(region, (int) ro, whole, (int) wo, rowBytes);
-            } else {
-                System.arraycopy(whole, (int) wo, region, (int) ro, rowBytes);
-            }
+            System.arraycopy(whole, (int) wo, region, (int) ro, rowBytes);
             if (!next(idx, r, n - 1)) {
                 return;
             }
         }
     }
 
-    /** Copies a dense box {@code src} of shape r into (or out of) a buffer of shape c ⊇ r at the origin. */
-    private static void copyBox(byte[] src, int[] r, byte[] dst, int[] c, int es, boolean intoLarger) {
+    /** Copies a dense box {@code src} of shape r into a zeroed buffer of shape c ⊇ r, at the origin. */
+    private static void pad(byte[] src, int[] r, byte[] dst, int[] c, int es) {
         int n = r.length;
         long[] rs = new long[n];
         long[] cs = new long[n];
@@ -342,11 +337,7 @@ public final class Zarr {
                 ro += idx[d] * rs[d];
                 co += idx[d] * cs[d];
             }
-            if (intoLarger) {
-                System.arraycopy(src, (int) ro, dst, (int) co, rowBytes);
-            } else {
-                System.arraycopy(dst, (int) co, src, (int) ro, rowBytes);
-            }
+            System.arraycopy(src, (int) ro, dst, (int) co, rowBytes);
             if (!next(idx, r, n - 1)) {
                 return;
             }

@@ -49,7 +49,8 @@ class ZarrArrayTest {
             for (int[] chunks : chunkings[s]) {
                 for (ZarrDtype dt : ZarrDtype.values()) {
                     for (ChunkCodec codec : List.of(new BloscLz4Codec(), new ZlibCodec(1), new NullCodec())) {
-                        FileByteStore st = new FileByteStore(dir.resolve("s" + k++));
+                        ByteStore st = k % 10 == 0 ? new FileByteStore(dir.resolve("s" + k)) : new MemoryByteStore();
+                        k++;
                         ZarrArrayMeta meta = new ZarrArrayMeta(shapes[s], chunks, dt, codec);
                         int n = (int) meta.size();
                         byte[] bytes = dt.encode(values(dt, n, k), 0, n);
@@ -183,6 +184,22 @@ class ZarrArrayTest {
     }
 
     @Test
+    void memoryByteStoreListsAndDeletesByDirectoryPrefix() {
+        MemoryByteStore st = new MemoryByteStore();
+        st.put("a/b", new byte[] {1});
+        st.put("a/bc", new byte[] {2});
+        st.put("a/b/c", new byte[] {3});
+        st.put("ab", new byte[] {4});
+        assertEquals(List.of("a/b", "a/b/c"), st.list("a/b"));
+        assertEquals(List.of("a/b", "a/b/c", "a/bc"), st.list("a"));
+        st.delete("a/b");
+        assertEquals(List.of("a/bc", "ab"), st.list(""));
+        byte[] v = st.get("ab");
+        v[0] = 9;
+        assertEquals(4, st.get("ab")[0], "values are copied");
+    }
+
+    @Test
     void fileByteStorePutIsAtomicAndLeavesNoTemporaryFiles() throws Exception {
         FileByteStore st = new FileByteStore(dir.resolve("root"));
         assertNull(st.get("a/b/c"));
@@ -204,6 +221,51 @@ class ZarrArrayTest {
         st.delete("missing");
         assertThrows(IllegalArgumentException.class, () -> st.put("../escape", new byte[1]));
         assertTrue(st.location().startsWith("file:"));
+    }
+
+    @Test
+    void concurrentPutsOfOneKeyNeverExposeAPartialValue() throws Exception {
+        FileByteStore st = new FileByteStore(dir);
+        int len = 1 << 20;
+        st.put("k", new byte[len]);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> bad = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int t = 1; t <= 3; t++) {
+            byte fill = (byte) t;
+            writers.add(new Thread(() -> {
+                byte[] v = new byte[len];
+                java.util.Arrays.fill(v, fill);
+                try {
+                    for (int i = 0; i < 15; i++) {
+                        st.put("k", v);
+                    }
+                } catch (java.io.IOException e) {
+                    bad.set(e.toString());
+                }
+            }));
+        }
+        Thread reader = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    byte[] v = st.get("k");
+                    if (v == null || v.length != len || v[0] != v[len - 1] || v[0] != v[len / 2]) {
+                        bad.set("partial value seen: " + (v == null ? "null" : v.length + " bytes"));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                bad.set(e.toString());
+            }
+        });
+        reader.start();
+        writers.forEach(Thread::start);
+        for (Thread w : writers) {
+            w.join();
+        }
+        stop.set(true);
+        reader.join();
+        assertNull(bad.get());
+        assertEquals(List.of("k"), st.list(""));
     }
 
     @Test
