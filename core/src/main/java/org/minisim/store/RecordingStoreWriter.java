@@ -316,6 +316,10 @@ public final class RecordingStoreWriter {
     public static void saveAtomically(Path target, String cacheKey, String prettySpecJson, GroundTruth gt,
                                       double[] observed, int nFrames, int h, int w, String dtype,
                                       Map<String, SnapshotData> snapshots, ChunkCodec codec) throws IOException {
+        if (observed.length != (long) nFrames * h * w) {
+            throw new IllegalArgumentException("array 'observed' holds " + observed.length + " values, shape ("
+                    + nFrames + ", " + h + ", " + w + ") needs " + (long) nFrames * h * w);
+        }
         Path abs = target.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling(abs.getFileName().toString() + ".tmp");
         FileByteStore.deleteRecursively(tmp);
