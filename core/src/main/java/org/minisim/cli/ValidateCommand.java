@@ -73,7 +73,9 @@ public final class ValidateCommand {
             return false;
         }
         JsonText.Parsed parsed = JsonText.parse(text, "J-1", "J-13");
-        boolean sweep = parsed.ok() && parsed.tree().isObject() && parsed.tree().has("sweep_format");
+        // a malformed document cannot be inspected: judge it by whether it mentions the sweep_format member
+        boolean sweep = parsed.ok() ? parsed.tree().isObject() && parsed.tree().has("sweep_format")
+                : text.contains("\"sweep_format\"");
         return sweep ? sweep(file, text, out, err) : spec(file, text, out, err);
     }
 
@@ -113,7 +115,7 @@ public final class ValidateCommand {
         for (SweepInvalidPoint p : plan.invalidPoints()) {
             for (SpecIssue i : p.issues()) {
                 err.println(line(file, "skipped", i, "point " + p.pointIndex() + " seed "
-                        + (p.seed() == null ? "?" : p.seed()) + ": "));
+                        + (p.seed() < 0 ? "?" : p.seed()) + ": "));
             }
         }
         return true;

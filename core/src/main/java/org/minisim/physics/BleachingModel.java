@@ -1,6 +1,7 @@
 package org.minisim.physics;
 
 import org.minisim.spec.Bleaching;
+import org.minisim.spec.Geometry;
 
 /**
  * {@code bleaching} (PHYSICS.md §5.3): the intact-fluorophore fraction {@code B(t)} of every cell under its own
@@ -44,6 +45,25 @@ public final class BleachingModel {
     }
 
     /**
+     * Per-cell excitation dose: the FOV illumination falloff field at each cell's rest position (reciprocal index
+     * map, rounded half-even, clipped), or all ones without an illumination profile. Independent of the motion
+     * margin (cells live in the optical-centre frame).
+     *
+     * @param illuminationField row-major FOV field (dimensionless), or null
+     * @param g                 the geometry (FOV shape, pixel size)
+     * @param centresZyx        (N, 3) row-major centres (z, y, x), µm
+     * @return the dose per cell (dimensionless)
+     */
+    public static double[] doses(double[] illuminationField, Geometry g, double[] centresZyx) {
+        int n = centresZyx.length / 3;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = FieldAtCell.byIndexMap(illuminationField, g, centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
+        }
+        return d;
+    }
+
+    /**
      * Integrates one cell frame by frame: record {@code B_t}, then with {@code k = k_turn + q·I·C(t)}:
      * {@code B_{t+1} = B_eq + (B_t − B_eq)·e^{−k}}, {@code B_eq = k_turn/k} (unchanged if k ≤ 0).
      *
@@ -64,7 +84,7 @@ public final class BleachingModel {
             double k = kTurn + q * intensity * emission[off + t];
             if (k > 0) {
                 double eq = kTurn / k;
-                b = eq + (b - eq) * Math.exp(-k);
+                b = eq + (b - eq) * StrictMath.exp(-k);
             }
         }
     }
@@ -101,6 +121,6 @@ public final class BleachingModel {
         if (!(turnoverTauS > 0)) {
             throw new IllegalArgumentException("turnover time constant must be > 0, got " + turnoverTauS);
         }
-        return 1.0 - (1.0 - b0) * Math.exp(-tSeconds / turnoverTauS);
+        return 1.0 - (1.0 - b0) * StrictMath.exp(-tSeconds / turnoverTauS);
     }
 }

@@ -39,11 +39,11 @@ public final class LeakageField {
         double[] gx = new double[w];
         for (int j = 0; j < w; j++) {
             double dx = j - cx;
-            gx[j] = Math.exp(c * dx * dx);
+            gx[j] = StrictMath.exp(c * dx * dx);
         }
         for (int i = 0; i < h; i++) {
             double dy = i - cy;
-            double gy = level * Math.exp(c * dy * dy);
+            double gy = level * StrictMath.exp(c * dy * dy);
             int row = i * w;
             for (int j = 0; j < w; j++) {
                 out[row + j] = gy * gx[j];

@@ -93,7 +93,7 @@ public final class MotionTrajectory {
         for (int t = 1; t < nFrames; t++) {
             double y = out[2 * (t - 1)] + stepPx * normal.sample();
             double x = out[2 * (t - 1) + 1] + stepPx * normal.sample();
-            double mag = Math.hypot(y, x);
+            double mag = StrictMath.hypot(y, x);
             if (mag > maxPx) {
                 double s = maxPx / mag;
                 y *= s;
@@ -136,7 +136,7 @@ public final class MotionTrajectory {
         double cum = 0.0;
         for (int i = 0; i < n; i++) {
             cum += locomotionFreqHz * (1.0 + LOCOMOTION_FREQ_CV * freq[i]);
-            loco[i] = Math.sin(2.0 * Math.PI * cum * dt);
+            loco[i] = StrictMath.sin(2.0 * Math.PI * cum * dt);
         }
         double[] noiseY = lowpass(normals(normal, n), BEHAVIOURAL_TAU_S, dt);
         double[] noiseX = lowpass(normals(normal, n), BEHAVIOURAL_TAU_S, dt);
@@ -161,7 +161,7 @@ public final class MotionTrajectory {
             }
         }
         for (int t = 0; t < nFrames; t++) {
-            double mag = Math.hypot(traj[2 * t], traj[2 * t + 1]);
+            double mag = StrictMath.hypot(traj[2 * t], traj[2 * t + 1]);
             if (mag > maxPx) {
                 double s = maxPx / mag;
                 traj[2 * t] *= s;
@@ -218,7 +218,7 @@ public final class MotionTrajectory {
     public static double[] radii(double[] shifts) {
         double[] r = new double[shifts.length / 2];
         for (int t = 0; t < r.length; t++) {
-            r[t] = Math.hypot(shifts[2 * t], shifts[2 * t + 1]);
+            r[t] = StrictMath.hypot(shifts[2 * t], shifts[2 * t + 1]);
         }
         return r;
     }

@@ -65,7 +65,7 @@ public final class NeuropilModel {
             double[] ou = ouSequence(rs.stream(Purpose.NEUROPIL_TEMPORAL, comp), nFrames, alpha);
             int base = comp * nFrames;
             for (int t = 0; t < nFrames; t++) {
-                double v = (1.0 - coupling) * Math.exp(s * ou[t] - 0.5 * s * s);
+                double v = (1.0 - coupling) * StrictMath.exp(s * ou[t] - 0.5 * s * s);
                 if (population != null) {
                     v += coupling * population[t];
                 }
@@ -101,7 +101,7 @@ public final class NeuropilModel {
 
     /** @return the per-frame OU correlation {@code exp(−1/τ)} for τ in frames, 0 when τ ≤ 0 */
     public static double ouAlpha(double tauFrames) {
-        return tauFrames > 0 ? Math.exp(-1.0 / tauFrames) : 0.0;
+        return tauFrames > 0 ? StrictMath.exp(-1.0 / tauFrames) : 0.0;
     }
 
     /**

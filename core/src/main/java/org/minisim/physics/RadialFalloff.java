@@ -49,7 +49,7 @@ public final class RadialFalloff {
             int row = i * w;
             for (int j = 0; j < w; j++) {
                 double r = dist(dy, j - cx) / rMax;
-                out[row + j] = 1.0 - drop * Math.pow(r, exponent);
+                out[row + j] = 1.0 - drop * StrictMath.pow(r, exponent);
             }
         }
         return out;

@@ -91,7 +91,7 @@ public final class VesselMask {
     public static double[] transmission(double[] pathUm, double opacity, double absorptionPerUm) {
         double[] out = new double[pathUm.length];
         for (int p = 0; p < out.length; p++) {
-            out[p] = 1.0 - opacity * (1.0 - Math.exp(-absorptionPerUm * pathUm[p]));
+            out[p] = 1.0 - opacity * (1.0 - StrictMath.exp(-absorptionPerUm * pathUm[p]));
         }
         return out;
     }

@@ -31,7 +31,7 @@ public final class VesselTree {
      * @return {r_main, r_side}, µm
      */
     public static double[] murrayChildren(double r, double areaMain) {
-        return new double[] {r * Math.cbrt(areaMain), r * Math.cbrt(1.0 - areaMain)};
+        return new double[] {r * StrictMath.cbrt(areaMain), r * StrictMath.cbrt(1.0 - areaMain)};
     }
 
     /**
@@ -103,8 +103,8 @@ public final class VesselTree {
             double r = b[3];
             while (r >= minR && segments.size() < maxSegments) {
                 double step = layer.stepPerRadius() * r;
-                double ny = y + step * Math.sin(theta);
-                double nx = x + step * Math.cos(theta);
+                double ny = y + step * StrictMath.sin(theta);
+                double nx = x + step * StrictMath.cos(theta);
                 segments.add(new VesselSegment(y, x, ny, nx, r));
                 y = ny;
                 x = nx;

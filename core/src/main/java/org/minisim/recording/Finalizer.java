@@ -95,9 +95,10 @@ public final class Finalizer {
             } else {
                 double y = centres[3 * u + 1], x = centres[3 * u + 2];
                 double brightness = optics == null ? 1.0 : optics[i].opticalBrightness();
-                double g0 = brightness * Detectability.sampleField(photon, h, w, y, x, g.pixelSizeUm());
-                double g1 = g0 * Detectability.sampleField(maskFov, h, w, y, x, g.pixelSizeUm());
-                double detGain = g1 * sensor.photonsPerUnit() * hw.quantumEfficiency();
+                double detGain = Detectability.gain(brightness,
+                        Detectability.sampleField(photon, h, w, y, x, g.pixelSizeUm()),
+                        Detectability.sampleField(maskFov, h, w, y, x, g.pixelSizeUm()), sensor.photonsPerUnit(),
+                        hw.quantumEfficiency());
                 double[] range = minMax(c, u * nFrames, nFrames);
                 double snr = Detectability.snr(range[1] - range[0], range[0], detGain, hw.readNoiseE());
                 detectable[u] = snr >= Detectability.DETECT_SNR_THRESHOLD;

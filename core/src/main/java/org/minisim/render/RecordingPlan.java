@@ -94,10 +94,7 @@ public final class RecordingPlan {
                 ? CellActivityModel.simulate(spec.step(CellActivity.class).orElseThrow(), n, nFrames, g.fps(), rs)
                 : null;
         if (runs(StepKind.BLEACHING) && activity != null) {
-            double[] dose = new double[n];
-            for (int i = 0; i < n; i++) {
-                dose[i] = illumContext == null ? 1.0 : fieldAtRest(illumContext, cells.get(i));
-            }
+            double[] dose = BleachingModel.doses(illumContext, g, centres(cells));
             bleach = BleachingModel.envelopes(spec.step(Bleaching.class).orElseThrow(), activity.c(), n, nFrames,
                     g.fps(), dose);
         } else {
@@ -343,14 +340,6 @@ public final class RecordingPlan {
         Arrays.sort(z);
         int m = z.length / 2;
         return z.length % 2 == 1 ? z[m] : 0.5 * (z[m - 1] + z[m]);
-    }
-
-    /** Illumination dose at a cell's rest position (optical-centre → FOV index, rounded half-even, clipped). */
-    private double fieldAtRest(double[] field, NeuronPlacement.PlacedCell c) {
-        int h = geometry.fovHeight(), w = geometry.fovWidth();
-        int row = (int) Math.min(Math.max(Math.rint(geometry.rowIndex(c.yUm(), h)), 0), h - 1);
-        int col = (int) Math.min(Math.max(Math.rint(geometry.colIndex(c.xUm(), w)), 0), w - 1);
-        return field[row * w + col];
     }
 
     private static double[] centres(List<NeuronPlacement.PlacedCell> cells) {

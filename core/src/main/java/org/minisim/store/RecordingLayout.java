@@ -40,6 +40,19 @@ public final class RecordingLayout {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TARGET_CHUNK_BYTES / frameBytes));
     }
 
+    /**
+     * @param specStoreDtype the spec's {@code output.store_dtype}: {@code "float32"} or {@code "float64"}
+     * @return the zarr dtype of {@code observed}: {@code "<f4"} or {@code "<f8"}
+     */
+    public static String observedDtype(String specStoreDtype) {
+        return switch (specStoreDtype == null ? "" : specStoreDtype) {
+            case "float32" -> "<f4";
+            case "float64" -> "<f8";
+            default -> throw new IllegalArgumentException("output.store_dtype must be \"float32\" or \"float64\", got "
+                    + specStoreDtype);
+        };
+    }
+
     /** @return the number of frame-range chunks of a movie of {@code nFrames} frames (0 for an empty movie) */
     public static int chunkCount(int nFrames, int chunkFrames) {
         if (nFrames < 0 || chunkFrames < 1) {

@@ -130,6 +130,25 @@ public final class RecordingStoreReader {
     }
 
     /**
+     * Reads frames {@code [t0, t1)} of a movie array ({@code "observed"} or {@code "snapshots/<stage>"}) with
+     * bounded memory: only the chunks overlapping the range are decoded.
+     *
+     * @throws RecordingFormatException when the array is missing or not a float movie
+     */
+    public static SnapshotData readFrames(ByteStore store, String arrayPath, int t0, int t1) throws IOException {
+        String where = store.location();
+        ZarrArrayMeta meta = Zarr.readMeta(store, arrayPath);
+        if (meta == null) {
+            throw new RecordingFormatException(where + ": array '" + arrayPath + "' is missing");
+        }
+        if (meta.rank() != 3 || !meta.dtype().isFloating()) {
+            throw new RecordingFormatException(where + ": array '" + arrayPath + "' is not a float movie: " + meta);
+        }
+        byte[] b = Zarr.readRange(store, arrayPath, meta, t0, t1);
+        return new SnapshotData(t1 - t0, (int) meta.dim(1), (int) meta.dim(2), meta.dtype().toDoubles(b));
+    }
+
+    /**
      * The hard compatibility check: root {@code format_version} must be numerically 2.
      *
      * @throws RecordingFormatException mentioning {@code format_version}

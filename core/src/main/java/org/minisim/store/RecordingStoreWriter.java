@@ -249,9 +249,7 @@ public final class RecordingStoreWriter {
             }
             last = at;
         }
-        List<String> snaps = new ArrayList<>(new TreeMap<String, Boolean>(
-                snapshotNames.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> true, (a, b) -> a)))
-                .keySet());
+        List<String> snaps = new ArrayList<>(new java.util.TreeSet<>(snapshotNames));
         requireKey(RecordingLayout.SPEC_JSON);
         requireKey(RecordingLayout.OBSERVED + "/.zarray");
         requireKey(RecordingLayout.PLANTED + "/.zattrs");
@@ -318,6 +316,10 @@ public final class RecordingStoreWriter {
     public static void saveAtomically(Path target, String cacheKey, String prettySpecJson, GroundTruth gt,
                                       double[] observed, int nFrames, int h, int w, String dtype,
                                       Map<String, SnapshotData> snapshots, ChunkCodec codec) throws IOException {
+        if (observed.length != (long) nFrames * h * w) {
+            throw new IllegalArgumentException("array 'observed' holds " + observed.length + " values, shape ("
+                    + nFrames + ", " + h + ", " + w + ") needs " + (long) nFrames * h * w);
+        }
         Path abs = target.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling(abs.getFileName().toString() + ".tmp");
         FileByteStore.deleteRecursively(tmp);

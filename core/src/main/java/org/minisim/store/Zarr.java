@@ -117,7 +117,7 @@ public final class Zarr {
             buf = region;
         } else {
             buf = new byte[meta.chunkBytes()];
-            copyBox(region, r, buf, c, es, true);
+            pad(region, r, buf, c, es);
         }
         return meta.codec().encode(buf, es);
     }
@@ -142,23 +142,49 @@ public final class Zarr {
      * @throws ZarrFormatException naming the array when a chunk cannot be decoded or the array exceeds 2 GiB
      */
     public static byte[] readArray(ByteStore store, String path, ZarrArrayMeta meta) throws IOException {
-        int es = meta.dtype().size();
-        long total = meta.size() * es;
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new ZarrFormatException("array '" + path + "' of " + total + " bytes is too large to read whole");
+        return readRange(store, path, meta, 0, meta.dim(0));
+    }
+
+    /**
+     * Reads the slab {@code [start, end)} along the first axis (e.g. a frame range of a movie), decoding only the
+     * chunks that overlap it; missing chunks read as zero.
+     *
+     * @return little-endian C-order bytes of shape {@code (end − start, shape[1], …)}
+     */
+    public static byte[] readRange(ByteStore store, String path, ZarrArrayMeta meta, long start, long end)
+            throws IOException {
+        if (start < 0 || end < start || end > meta.dim(0)) {
+            throw new IllegalArgumentException("array '" + path + "': range [" + start + ", " + end
+                    + ") is outside [0, " + meta.dim(0) + ")");
         }
-        byte[] whole = new byte[(int) total];
+        int es = meta.dtype().size();
+        long total = meta.size() / Math.max(1, meta.dim(0)) * (end - start) * es;
+        if (meta.dim(0) == 0) {
+            total = 0;
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new ZarrFormatException("array '" + path + "': " + total + " bytes are too many to read at once");
+        }
+        byte[] out = new byte[(int) total];
+        if (total == 0) {
+            return out;
+        }
         int chunkBytes = meta.chunkBytes();
+        int c0 = meta.chunk(0);
         forEachChunk(meta, g -> {
+            long rowStart = g[0] * c0;
+            if (rowStart >= end || rowStart + c0 <= start) {
+                return;
+            }
             String k = chunkKey(path, meta, g);
             byte[] enc = store.get(k);
             if (enc == null) {
                 return;
             }
             byte[] buf = meta.codec().decode(enc, chunkBytes, k);
-            place(buf, meta, g, whole);
+            place(buf, meta, g, out, start, end);
         });
-        return whole;
+        return out;
     }
 
     /** Reads and decodes one chunk buffer (full chunk size), or null when its file is missing. */
@@ -207,15 +233,14 @@ public final class Zarr {
             n *= x;
         }
         byte[] region = new byte[(int) n];
-        transfer(whole, meta, g, region, r, es, false);
+        gather(whole, meta, g, region, r, es);
         return region;
     }
 
-    /** Scatters a decoded full chunk buffer into the whole array. */
-    private static void place(byte[] chunkBuf, ZarrArrayMeta meta, long[] g, byte[] whole) {
+    /** Scatters a decoded full chunk buffer into the slab {@code [start, end)} (first axis) of the array. */
+    private static void place(byte[] chunkBuf, ZarrArrayMeta meta, long[] g, byte[] out, long start, long end) {
         int[] r = regionShape(meta, g);
         int es = meta.dtype().size();
-        // walk rows of the region; the chunk buffer has full chunk strides
         int n = meta.rank();
         int[] c = meta.chunks();
         long[] wStride = new long[n];
@@ -226,28 +251,37 @@ public final class Zarr {
             wStride[d] = wStride[d + 1] * meta.dim(d + 1);
             cStride[d] = cStride[d + 1] * c[d + 1];
         }
-        long base = 0;
-        for (int d = 0; d < n; d++) {
+        long row0 = g[0] * c[0];
+        long base = (row0 - start) * wStride[0];
+        for (int d = 1; d < n; d++) {
             base += g[d] * c[d] * wStride[d];
         }
         int rowBytes = r[n - 1] * es;
+        if (n == 1) {
+            long from = Math.max(start, row0), to = Math.min(end, row0 + r[0]);
+            System.arraycopy(chunkBuf, (int) ((from - row0) * es), out, (int) ((from - start) * es),
+                    (int) ((to - from) * es));
+            return;
+        }
         int[] idx = new int[n];
         while (true) {
-            long wo = base, co = 0;
-            for (int d = 0; d < n - 1; d++) {
-                wo += idx[d] * wStride[d];
-                co += idx[d] * cStride[d];
+            long row = row0 + idx[0];
+            if (row >= start && row < end) {
+                long wo = base, co = 0;
+                for (int d = 0; d < n - 1; d++) {
+                    wo += idx[d] * wStride[d];
+                    co += idx[d] * cStride[d];
+                }
+                System.arraycopy(chunkBuf, (int) co, out, (int) wo, rowBytes);
             }
-            System.arraycopy(chunkBuf, (int) co, whole, (int) wo, rowBytes);
             if (!next(idx, r, n - 1)) {
                 return;
             }
         }
     }
 
-    /** Whole array → region (toWhole false) or region → whole (true), by rows. */
-    private static void transfer(byte[] whole, ZarrArrayMeta meta, long[] g, byte[] region, int[] r, int es,
-                                 boolean toWhole) {
+    /** Copies the chunk's region of the whole array into a dense region buffer, row by row. */
+    private static void gather(byte[] whole, ZarrArrayMeta meta, long[] g, byte[] region, int[] r, int es) {
         int n = meta.rank();
         long[] wStride = new long[n];
         long[] rStride = new long[n];
@@ -272,19 +306,15 @@ public final class Zarr {
                 wo += idx[d] * wStride[d];
                 ro += idx[d] * rStride[d];
             }
-            if (toWhole) {
-                System.arraycopy(region, (int) ro, whole, (int) wo, rowBytes);
-            } else {
-                System.arraycopy(whole, (int) wo, region, (int) ro, rowBytes);
-            }
+            System.arraycopy(whole, (int) wo, region, (int) ro, rowBytes);
             if (!next(idx, r, n - 1)) {
                 return;
             }
         }
     }
 
-    /** Copies a dense box {@code src} of shape r into (or out of) a buffer of shape c ⊇ r at the origin. */
-    private static void copyBox(byte[] src, int[] r, byte[] dst, int[] c, int es, boolean intoLarger) {
+    /** Copies a dense box {@code src} of shape r into a zeroed buffer of shape c ⊇ r, at the origin. */
+    private static void pad(byte[] src, int[] r, byte[] dst, int[] c, int es) {
         int n = r.length;
         long[] rs = new long[n];
         long[] cs = new long[n];
@@ -307,11 +337,7 @@ public final class Zarr {
                 ro += idx[d] * rs[d];
                 co += idx[d] * cs[d];
             }
-            if (intoLarger) {
-                System.arraycopy(src, (int) ro, dst, (int) co, rowBytes);
-            } else {
-                System.arraycopy(dst, (int) co, src, (int) ro, rowBytes);
-            }
+            System.arraycopy(src, (int) ro, dst, (int) co, rowBytes);
             if (!next(idx, r, n - 1)) {
                 return;
             }

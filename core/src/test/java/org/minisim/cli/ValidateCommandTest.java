@@ -106,4 +106,11 @@ class ValidateCommandTest {
         assertEquals(1, run());
         assertTrue(err().startsWith("usage: minisim validate"));
     }
+
+    @Test
+    void malformedSweepFileIsReportedAsASweepError() throws IOException {
+        String f = write("dup.json", "{\"sweep_format\":1,\"sweep_format\":1}");
+        assertEquals(1, run(f));
+        assertTrue(err().startsWith(f + ": error SW-1 <document>: repeated member name 'sweep_format'"), err());
+    }
 }

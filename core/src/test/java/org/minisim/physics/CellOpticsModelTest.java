@@ -173,6 +173,21 @@ class CellOpticsModelTest {
         assertEquals(40.0, vig, 2.0);
     }
 
+    @Test
+    void yieldScanOverAZeroRangeReturnsThatDepth() {
+        double[] cz = centres(new double[][] {{42.5, 0, 0}, {42.5, 1, 1}, {42.5, -1, 2}});
+        Spec s = spec(acq(Optics.DEFAULTS, Tissue.DEFAULTS, AutoDouble.AUTO), true);
+        assertEquals(42.5, resolve(s, cz, traces(3, 0.0, 1), null), 0.0);
+    }
+
+    @Test
+    void yieldTiesGoToTheLargestSignalThenTheShallowestPlane() {
+        // nothing is ever detectable (no transients): yield 0 and signal 0 everywhere → the first (shallowest) plane
+        double[] cz = centres(new double[][] {{10, 0, 0}, {90, 0, 0}});
+        Spec s = spec(acq(Optics.DEFAULTS, Tissue.DEFAULTS, AutoDouble.AUTO), true);
+        assertEquals(10.0, resolve(s, cz, traces(0.0, 0.0), null), 0.0);
+    }
+
     /** A 1-px-radius planted disk in the middle of a 161 × 161 canvas. */
     static Footprint smallDisk() {
         double[] d = new double[161 * 161];

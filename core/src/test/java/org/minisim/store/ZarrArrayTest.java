@@ -49,7 +49,8 @@ class ZarrArrayTest {
             for (int[] chunks : chunkings[s]) {
                 for (ZarrDtype dt : ZarrDtype.values()) {
                     for (ChunkCodec codec : List.of(new BloscLz4Codec(), new ZlibCodec(1), new NullCodec())) {
-                        FileByteStore st = new FileByteStore(dir.resolve("s" + k++));
+                        ByteStore st = k % 10 == 0 ? new FileByteStore(dir.resolve("s" + k)) : new MemoryByteStore();
+                        k++;
                         ZarrArrayMeta meta = new ZarrArrayMeta(shapes[s], chunks, dt, codec);
                         int n = (int) meta.size();
                         byte[] bytes = dt.encode(values(dt, n, k), 0, n);
@@ -68,6 +69,43 @@ class ZarrArrayTest {
                 }
             }
         }
+    }
+
+    @Test
+    void rangesAlongTheFirstAxisEqualSlicesOfTheWholeArray() throws Exception {
+        FileByteStore st = new FileByteStore(dir);
+        for (int[] chunks : new int[][] {{3, 4, 5}, {1, 9, 6}, {20, 9, 6}, {4, 2, 2}}) {
+            ZarrArrayMeta meta = new ZarrArrayMeta(new long[] {10, 9, 6}, chunks, ZarrDtype.F8, new BloscLz4Codec());
+            String path = "r" + chunks[0] + chunks[1];
+            byte[] whole = ZarrDtype.F8.encode(values(ZarrDtype.F8, 540, 3), 0, 540);
+            Zarr.createArray(st, path, meta);
+            Zarr.writeArray(st, path, meta, whole);
+            for (int a = 0; a <= 10; a++) {
+                for (int b = a; b <= 10; b++) {
+                    assertArrayEquals(java.util.Arrays.copyOfRange(whole, a * 54 * 8, b * 54 * 8),
+                            Zarr.readRange(st, path, meta, a, b), path + " [" + a + ", " + b + ")");
+                }
+            }
+        }
+        ZarrArrayMeta m1 = new ZarrArrayMeta(new long[] {10}, new int[] {3}, ZarrDtype.I4, new NullCodec());
+        byte[] w1 = ZarrDtype.I4.encode(values(ZarrDtype.I4, 10, 4), 0, 10);
+        Zarr.createArray(st, "one", m1);
+        Zarr.writeArray(st, "one", m1, w1);
+        assertArrayEquals(java.util.Arrays.copyOfRange(w1, 8, 28), Zarr.readRange(st, "one", m1, 2, 7));
+        assertThrows(IllegalArgumentException.class, () -> Zarr.readRange(st, "one", m1, 5, 11));
+    }
+
+    @Test
+    void slashSeparatedChunkKeysAreRead() throws Exception {
+        FileByteStore st = new FileByteStore(dir);
+        ZarrArrayMeta meta = new ZarrArrayMeta(new long[] {4, 3}, new int[] {2, 2}, ZarrDtype.F4, new ZlibCodec(1), "/");
+        byte[] whole = ZarrDtype.F4.encode(values(ZarrDtype.F4, 12, 9), 0, 12);
+        Zarr.createArray(st, "s", meta);
+        Zarr.writeArray(st, "s", meta, whole);
+        assertTrue(st.exists("s/1/1"));
+        ZarrArrayMeta back = Zarr.readMeta(st, "s");
+        assertEquals("/", back.separator());
+        assertArrayEquals(whole, Zarr.readArray(st, "s", back));
     }
 
     @Test
@@ -146,6 +184,22 @@ class ZarrArrayTest {
     }
 
     @Test
+    void memoryByteStoreListsAndDeletesByDirectoryPrefix() {
+        MemoryByteStore st = new MemoryByteStore();
+        st.put("a/b", new byte[] {1});
+        st.put("a/bc", new byte[] {2});
+        st.put("a/b/c", new byte[] {3});
+        st.put("ab", new byte[] {4});
+        assertEquals(List.of("a/b", "a/b/c"), st.list("a/b"));
+        assertEquals(List.of("a/b", "a/b/c", "a/bc"), st.list("a"));
+        st.delete("a/b");
+        assertEquals(List.of("a/bc", "ab"), st.list(""));
+        byte[] v = st.get("ab");
+        v[0] = 9;
+        assertEquals(4, st.get("ab")[0], "values are copied");
+    }
+
+    @Test
     void fileByteStorePutIsAtomicAndLeavesNoTemporaryFiles() throws Exception {
         FileByteStore st = new FileByteStore(dir.resolve("root"));
         assertNull(st.get("a/b/c"));
@@ -167,6 +221,51 @@ class ZarrArrayTest {
         st.delete("missing");
         assertThrows(IllegalArgumentException.class, () -> st.put("../escape", new byte[1]));
         assertTrue(st.location().startsWith("file:"));
+    }
+
+    @Test
+    void concurrentPutsOfOneKeyNeverExposeAPartialValue() throws Exception {
+        FileByteStore st = new FileByteStore(dir);
+        int len = 1 << 20;
+        st.put("k", new byte[len]);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> bad = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int t = 1; t <= 3; t++) {
+            byte fill = (byte) t;
+            writers.add(new Thread(() -> {
+                byte[] v = new byte[len];
+                java.util.Arrays.fill(v, fill);
+                try {
+                    for (int i = 0; i < 15; i++) {
+                        st.put("k", v);
+                    }
+                } catch (java.io.IOException e) {
+                    bad.set(e.toString());
+                }
+            }));
+        }
+        Thread reader = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    byte[] v = st.get("k");
+                    if (v == null || v.length != len || v[0] != v[len - 1] || v[0] != v[len / 2]) {
+                        bad.set("partial value seen: " + (v == null ? "null" : v.length + " bytes"));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                bad.set(e.toString());
+            }
+        });
+        reader.start();
+        writers.forEach(Thread::start);
+        for (Thread w : writers) {
+            w.join();
+        }
+        stop.set(true);
+        reader.join();
+        assertNull(bad.get());
+        assertEquals(List.of("k"), st.list(""));
     }
 
     @Test

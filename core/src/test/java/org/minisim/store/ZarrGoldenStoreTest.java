@@ -136,8 +136,58 @@ class ZarrGoldenStoreTest {
         }
     }
 
+    /** Arrays (path → dtype + shape) and groups (path → attributes) of a store, ignoring chunking and codec. */
+    static java.util.Map<String, String> layout(FileByteStore st) throws Exception {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        for (String k : st.list("")) {
+            if (k.endsWith(".zarray")) {
+                String path = k.substring(0, k.length() - "/.zarray".length());
+                ZarrArrayMeta meta = Zarr.readMeta(st, path);
+                m.put(path, meta.dtype().code() + java.util.Arrays.toString(meta.shape()));
+            } else if (k.endsWith(".zgroup")) {
+                String path = k.equals(".zgroup") ? "" : k.substring(0, k.length() - "/.zgroup".length());
+                m.put("group:" + path, String.valueOf(new java.util.TreeMap<>(Zarr.readAttributes(st, path))));
+            }
+        }
+        return m;
+    }
+
     @Test
-    void referenceStoreWithoutFocalDepthLoadsAsNull() throws Exception {
+    void rewritingAGoldenStoreReproducesItsTreeDtypesShapesAndAttributes(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        for (Path root : stores()) {
+            FileByteStore ref = new FileByteStore(root);
+            LoadedStore s = RecordingStoreReader.load(ref);
+            Path out = tmp.resolve(root.getFileName());
+            RecordingStoreWriter.saveAtomically(out, s.storedCacheKey(), s.specJson(), s.groundTruth(),
+                    s.observed().frames(), s.observed().nFrames(), s.observed().height(), s.observed().width(),
+                    s.observedDtype(), s.snapshots(), new BloscLz4Codec());
+            FileByteStore ours = new FileByteStore(out);
+            assertEquals(layout(ref), layout(ours), root.getFileName().toString());
+            assertEquals(new String(ref.get("spec.json"), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(ours.get("spec.json"), java.nio.charset.StandardCharsets.UTF_8));
+            LoadedStore again = RecordingStoreReader.load(ours);
+            assertArrayEquals(s.observed().frames(), again.observed().frames());
+            assertArrayEquals(s.groundTruth().c(), again.groundTruth().c());
+            assertArrayEquals(s.groundTruth().planted().data(), again.groundTruth().planted().data());
+        }
+    }
+
+    @Test
+    void frameRangesOfReferenceMoviesEqualSlicesOfTheWholeMovie() throws Exception {
+        FileByteStore st = new FileByteStore(goldenStores().resolve("ref-full-snap-48px-1s.zarr"));
+        LoadedStore s = RecordingStoreReader.load(st);
+        for (String path : List.of("observed", "snapshots/cells_only", "snapshots/sensor")) {
+            SnapshotData whole = path.equals("observed") ? s.observed() : s.snapshots().get(path.substring(10));
+            int fl = whole.height() * whole.width();
+            SnapshotData part = RecordingStoreReader.readFrames(st, path, 5, 15);
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole.frames(), 5 * fl, 15 * fl), part.frames(), path);
+            assertEquals(10, part.nFrames());
+        }
+    }
+
+    @Test
+    void quickStartStoreHasAFocalDepthAndNoShifts() throws Exception {
         LoadedStore s = RecordingStoreReader.load(new FileByteStore(goldenStores().resolve("ref-qs-48px-1s.zarr")));
         // the quick-start chain runs optics, so the focal plane is recorded
         assertNotNull(s.groundTruth().focalDepthUm());

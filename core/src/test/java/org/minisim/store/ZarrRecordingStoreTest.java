@@ -392,6 +392,11 @@ class ZarrRecordingStoreTest {
         assertEquals(5, RecordingLayout.observedChunkFrames(608, 608, "<f4"));
         assertEquals(1, RecordingLayout.observedChunkFrames(4096, 4096, "<f8"));
         assertTrue(RecordingLayout.observedChunkFrames(48, 48, "<f4") > 100);
+        assertEquals("<f4", RecordingLayout.observedDtype("float32"));
+        assertEquals("<f8", RecordingLayout.observedDtype("float64"));
+        assertThrows(IllegalArgumentException.class, () -> RecordingLayout.observedDtype("float16"));
+        assertEquals(0, RecordingLayout.chunkCount(0, 5));
+        assertEquals(3, RecordingLayout.chunkCount(11, 5));
         assertArrayEquals(new int[] {1, 20}, RecordingLayout.smallArrayChunks(new long[] {0, 20}, 8));
         assertArrayEquals(new int[] {6, 40}, RecordingLayout.smallArrayChunks(new long[] {6, 40}, 8));
         int[] big = RecordingLayout.smallArrayChunks(new long[] {1000, 18000}, 8);

@@ -56,6 +56,19 @@ public final class SpecReader {
         return read(SpecTrees.tree(spec));
     }
 
+    /** S-2: unreachable after N-1 (ranks respect prerequisites); kept as an internal assertion. */
+    private static void assertPrerequisitesPrecede(Spec spec) {
+        List<org.minisim.spec.Step> steps = spec.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            for (int j = i + 1; j < steps.size(); j++) {
+                if (steps.get(i).kind().requires().contains(steps.get(j).kind())) {
+                    throw new IllegalStateException("S-2 violated after sorting: " + steps.get(j).kind().jsonName()
+                            + " follows " + steps.get(i).kind().jsonName());
+                }
+            }
+        }
+    }
+
     private static ParsedSpec finish(ObjectNode norm) {
         List<SpecIssue> errors = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
@@ -73,6 +86,7 @@ public final class SpecReader {
                     "duplicate step kind(s) in spec: " + String.join(", ", dups) + "; each kind may appear once"));
         }
         Spec spec = SpecTrees.bind(norm); // N-1: the record sorts its steps stably by rank
+        assertPrerequisitesPrecede(spec);
         errors.addAll(SpecRules.errors(spec));
         if (!errors.isEmpty()) {
             throw new SpecValidationException(errors);

@@ -48,6 +48,15 @@ public final class BuildSpec {
         return new BuildSpec(scope, region);
     }
 
+    /**
+     * {@code build_spec(scope, region)} with every other argument at its default (150 s, 20 fps, seed 0).
+     *
+     * @throws org.minisim.spec.json.SpecValidationException when a rule fails
+     */
+    public static ParsedSpec build(Scope scope, Region region) {
+        return of(scope, region).build();
+    }
+
     /** @param v recording length, s */
     public BuildSpec durationS(double v) {
         durationS = v;

@@ -90,7 +90,7 @@ public final class SweepFile {
         JsonNode fmt = root.get("sweep_format");
         if (fmt == null) {
             err("SW-2", "sweep_format", null, "required member sweep_format is missing (it must be 1)");
-        } else if (!fmt.isIntegralNumber() || fmt.bigIntegerValue().compareTo(BigInteger.ONE) != 0) {
+        } else if (!BigInteger.ONE.equals(integral(fmt))) {
             err("SW-2", "sweep_format", fmt, "unsupported sweep_format: only 1 is known");
         }
         String sweepId = null;
@@ -224,7 +224,8 @@ public final class SweepFile {
                         why.append("; ").append(i.describe());
                     }
                     if (onInvalid == OnInvalidPoint.SKIP) {
-                        invalid.add(new SweepInvalidPoint(p, effectiveSeed, supplied, rules, e.getIssues()));
+                        invalid.add(new SweepInvalidPoint(p, effectiveSeed == null ? -1L : effectiveSeed, supplied,
+                                e.getIssues()));
                     } else {
                         SpecIssue first = e.getIssues().get(0);
                         errors.add(new SpecIssue("SW-15", first.path(), first.value(), "point " + p + " (seed "

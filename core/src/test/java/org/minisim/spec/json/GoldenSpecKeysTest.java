@@ -51,6 +51,21 @@ class GoldenSpecKeysTest {
         }));
     }
 
+    /** The reference's own {@code spec.json} files: our indented form reproduces them byte for byte. */
+    @TestFactory
+    Stream<DynamicTest> referenceSpecJsonFilesRoundTripByteForByte() throws IOException {
+        Path stores = goldenDir().resolveSibling("stores");
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(stores)) {
+            s.map(p -> p.resolve("spec.json")).filter(Files::exists).sorted().forEach(files::add);
+        }
+        assertFalse(files.isEmpty(), "no reference stores under " + stores);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getParent().getFileName().toString(), () -> {
+            String text = Files.readString(f);
+            assertEquals(text, CanonicalJson.pretty(SpecReader.read(text).spec()));
+        }));
+    }
+
     /** The field the reference's message names: the last path component, or the duplicated kind. */
     private static String fieldNamedBy(String error) {
         String[] parts = error.split(" \\| ");

@@ -87,4 +87,12 @@ class SpecExamplesTest {
         Spec s = SpecReader.read(resource("full.json")).spec();
         assertEquals(s, SpecReader.validate(s).spec());
     }
+
+    @Test
+    void negativeZeroSurvivesAndKeepsItsOwnKey() {
+        Spec neg = SpecReader.read("{\"acquisition\":{\"focal_depth_in_tissue_um\":-0.0},\"steps\":[]}").spec();
+        Spec pos = SpecReader.read("{\"acquisition\":{\"focal_depth_in_tissue_um\":0.0},\"steps\":[]}").spec();
+        assertTrue(CanonicalJson.write(neg).contains("\"focal_depth_in_tissue_um\":-0.0,"));
+        assertTrue(!CanonicalJson.cacheKey(neg).equals(CanonicalJson.cacheKey(pos)));
+    }
 }

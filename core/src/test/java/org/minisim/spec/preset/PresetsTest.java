@@ -24,6 +24,8 @@ class PresetsTest {
     @Test
     void documentedKeys() {
         assertEquals("e082aa31f6baf33d", key(BuildSpec.of(Presets.MINISCOPE_V4, Presets.CA1)));
+        assertEquals("e082aa31f6baf33d",
+                CanonicalJson.cacheKey(BuildSpec.build(Presets.MINISCOPE_V4, Presets.CA1).spec()));
         assertEquals("69ccd144d60f2702", key(BuildSpec.of(Presets.MINISCOPE_V4, Presets.CA1).durationS(30)));
         assertEquals("17043538d18a4982", key(BuildSpec.of(Presets.MINISCOPE_V4, Presets.CORTEX_L23)));
         assertEquals("1db1c78de28af738", key(BuildSpec.of(Presets.GENERIC_1P, Presets.CA1)));

@@ -148,7 +148,7 @@ class SweepExamplesTest {
         SweepInvalidPoint bad = plan.invalidPoints().get(0);
         assertEquals(1, bad.pointIndex());
         assertEquals(0L, bad.seed());
-        assertEquals("-1", bad.values().get("steps.place_neurons.depth_range_um[1]"));
+        assertEquals("-1", bad.axesJson().get("steps.place_neurons.depth_range_um[1]"));
         assertEquals(List.of("M-5"), bad.ruleIds());
         assertEquals(300.0, plan.recordings().get(0).axColumns().get("ax_steps__place_neurons__depth_range_um_1"));
     }
@@ -158,5 +158,17 @@ class SweepExamplesTest {
         SweepPlan plan = SweepFile.read(sweep(",\"axes\":[{\"path\":\"acquisition.optics.na\",\"values\":[0.6]}]"));
         String plain = QS.replace("\"na\": 0.45", "\"na\": 0.6");
         assertEquals(CanonicalJson.cacheKey(SpecReader.read(plain).spec()), plan.recordings().get(0).cacheKey());
+    }
+
+    @Test
+    void skippedPointWithAnUnusableSweptSeed() {
+        SweepPlan plan = SweepFile.read(sweep(",\"axes\":[{\"path\":\"seed\",\"values\":[-1,3]}],"
+                + "\"on_invalid_point\":\"skip\""));
+        assertEquals(1, plan.recordings().size());
+        assertEquals(1, plan.recordings().get(0).pointIndex());
+        SweepInvalidPoint bad = plan.invalidPoints().get(0);
+        assertEquals(-1L, bad.seed());
+        assertEquals(List.of("P-2"), bad.ruleIds());
+        assertEquals(OnInvalidPoint.SKIP, plan.onInvalidPoint());
     }
 }
