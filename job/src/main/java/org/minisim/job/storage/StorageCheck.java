@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,9 @@ import org.minisim.job.storage.StorageCheckException.Problem;
  * Checks on the driver, before any task is launched, that a storage location can be written, failing fast with one
  * clear message per cause.
  *
- * <p>For an object store ({@code s3a://}) it uses a private client with short timeouts and at most one retry, so a
- * dead endpoint fails in seconds, and it probes the bucket when the client starts. Then, for every scheme, it
+ * <p>For {@code s3a://} it first checks that a configured endpoint answers at all (TCP connect, one anonymous
+ * {@code HEAD /}; a dead or silent endpoint fails within about 5 s), then uses a private client with short timeouts
+ * and at most one retry that probes the bucket when it starts. Then, for every scheme, it
  * creates the directory (file systems only), writes a tiny probe object {@code _minisim-probe-<uuid>} under the
  * root and deletes it. Messages name the URI and the cause, never a secret, and carry no stack trace.
  */
@@ -40,11 +42,16 @@ public final class StorageCheck {
             "fs.s3a.retry.interval", "200ms",
             "fs.s3a.retry.throttle.limit", "1",
             "fs.s3a.connection.establish.timeout", "3s",
-            "fs.s3a.connection.timeout", "10s",
-            "fs.s3a.connection.request.timeout", "15s",
+            "fs.s3a.connection.timeout", "4s",
+            "fs.s3a.connection.request.timeout", "6s",
             "fs.s3a.bucket.probe", "2",
             "ipc.client.connect.max.retries.on.timeouts", "1",
             "ipc.client.connect.max.retries", "1");
+
+    /** TCP connect timeout of the endpoint probe. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the endpoint probe waits for the first byte of an answer. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
     private StorageCheck() {
     }
@@ -64,6 +71,9 @@ public final class StorageCheck {
         probeConf.setBoolean("fs." + scheme + ".impl.disable.cache", true);
         Map<String, String> secrets = secretEntries(conf);
 
+        if ("s3a".equals(scheme)) {
+            probeEndpoint(uri, conf, secrets);
+        }
         FileSystem fs;
         try {
             fs = FileSystem.newInstance(uri, probeConf);
@@ -82,6 +92,25 @@ public final class StorageCheck {
             } catch (IOException ignored) {
                 // closing a probe client cannot make the check fail
             }
+        }
+    }
+
+    /** Fails fast when an explicitly configured S3 endpoint does not answer at all. */
+    private static void probeEndpoint(URI uri, Configuration conf, Map<String, String> secrets) {
+        String bucket = uri.getHost();
+        String ep = bucket == null ? null : conf.getTrimmed("fs.s3a.bucket." + bucket + ".endpoint");
+        if (ep == null || ep.isEmpty()) {
+            ep = conf.getTrimmed("fs.s3a.endpoint");
+        }
+        if (ep == null || ep.isEmpty()) {
+            return;
+        }
+        boolean ssl = conf.getBoolean("fs.s3a.connection.ssl.enabled", true);
+        URI endpoint = URI.create(ep.contains("://") ? ep : (ssl ? "https://" : "http://") + ep);
+        String problem = EndpointProbe.problem(endpoint, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
+        if (problem != null) {
+            throw new StorageCheckException(Problem.UNREACHABLE, uri + ": the storage endpoint "
+                    + Secrets.scrub(ep, secrets) + " cannot be reached (" + problem + ")", null);
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.job.storage.StorageCheckException.Problem;
@@ -23,6 +24,13 @@ import org.minisim.job.testing.S3TestServer;
 class StorageCheckTest {
 
     private static final long FAST_MS = 8_000;
+
+    /** Loads the S3A client classes once (seconds on a busy machine), so the timings below measure the check. */
+    @BeforeAll
+    static void warmUpTheS3Client() {
+        S3TestServer s3 = S3TestServer.shared();
+        StorageCheck.verify(URI.create("s3a://" + s3.newBucket("check-warm") + "/x"), s3.configuration());
+    }
 
     private static Configuration conf(Map<String, String> entries) {
         Configuration c = new Configuration();
@@ -63,6 +71,18 @@ class StorageCheckTest {
         assertEquals(Problem.UNREACHABLE, e.problem(), e.getMessage());
         assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+    }
+
+    @Test
+    void aSilentEndpointFailsWithinTheProbeTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> entries = S3TestServer.shared().hadoopConf();
+            entries.put("fs.s3a.endpoint", "http://127.0.0.1:" + silent.getLocalPort());
+            URI root = URI.create("s3a://silent-bucket/stores");
+            StorageCheckException e = failing(root, conf(entries));
+            assertEquals(Problem.UNREACHABLE, e.problem(), e.getMessage());
+            assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
+        }
     }
 
     @Test
