@@ -59,19 +59,19 @@ public final class Manifest {
         for (SweepInvalidPoint p : plan.invalidPoints()) {
             ObjectNode n = MAPPER.createObjectNode();
             n.put("index", p.pointIndex());
-            if (p.seed() == null) {
+            if (p.seed() < 0) {
                 n.putNull("seed");
             } else {
                 n.put("seed", p.seed());
             }
             n.putNull("key");
-            putAxes(n, p.values());
+            putAxes(n, p.axesJson());
             n.put("status", "invalid");
             ArrayNode ids = n.putArray("rule_ids");
             p.ruleIds().forEach(ids::add);
             putIssues(n.putArray("errors"), p.issues());
             n.putArray("warnings");
-            entries.add(new Object[] {p.pointIndex(), p.seed() == null ? -1L : p.seed(), n});
+            entries.add(new Object[] {p.pointIndex(), p.seed(), n});
         }
         entries.sort(Comparator.<Object[]>comparingInt(e -> (Integer) e[0]).thenComparingLong(e -> (Long) e[1]));
         List<String> out = new ArrayList<>();

@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.minisim.spec.sweep.SweepFile;
+import org.minisim.spec.sweep.SweepPlan;
 
 /** Driver pieces that need neither Spark nor a real renderer. */
 class SweepJobUnitsTest {
@@ -122,6 +124,33 @@ class SweepJobUnitsTest {
                 + "failed 1 times, most recent failure: Lost task 0.0 in stage 1.0 (TID 1) (127.0.0.1 executor "
                 + "driver): java.lang.IllegalStateException: bad plan\n\tat x.y(Z.java:1)\n");
         assertEquals("java.lang.IllegalStateException: bad plan", Failures.oneLine(spark));
+    }
+
+    @Test
+    void manifestListsRecordingsAndInvalidPointsInSweepOrder() {
+        SweepPlan plan = SweepFile.read("""
+                {"sweep_format": 1, "sweep_id": "m", "on_invalid_point": "skip",
+                 "base": {"acquisition": {"image_sensor": {"n_px_height": 48, "n_px_width": 48}, "duration_s": 1.0},
+                          "steps": [{"kind": "place_neurons"}]},
+                 "axes": [{"path": "acquisition.optics.na", "values": [0.3, -1.0, 0.5]}],
+                 "output": {"stores": "/tmp/s", "table": "/tmp/t"}}
+                """);
+        List<String> planned = Manifest.planned(plan);
+        assertEquals(3, planned.size());
+        assertTrue(planned.get(0).contains("\"index\":0") && planned.get(0).contains("\"status\":\"planned\""),
+                planned.get(0));
+        assertTrue(planned.get(1).contains("\"index\":1") && planned.get(1).contains("\"status\":\"invalid\"")
+                && planned.get(1).contains("\"rule_ids\":[\"F:Optics.na\"]") && planned.get(1).contains("\"key\":null"),
+                planned.get(1));
+        assertTrue(planned.get(1).contains("\"axes\":{\"acquisition.optics.na\":-1.0}"), planned.get(1));
+        List<RecordingOutcome> outcomes = List.of(
+                new RecordingOutcome(plan.recordings().get(0), "u0", RecordingOutcome.Status.REUSED, 20, 0, 3, 1, 0.1, null),
+                new RecordingOutcome(plan.recordings().get(1), "u1", RecordingOutcome.Status.FAILED, 20, 0, 0, 0, 0.1,
+                        "boom"));
+        List<String> done = Manifest.lines(plan, outcomes);
+        assertTrue(done.get(0).contains("\"status\":\"reused\""), done.get(0));
+        assertTrue(done.get(2).contains("\"index\":2") && done.get(2).contains("\"status\":\"failed\"")
+                && done.get(2).contains("\"message\":\"boom\""), done.get(2));
     }
 
     private static void sleep(long ms) {
