@@ -88,11 +88,17 @@ final class RecordingRun {
         }
         String specJson = CanonicalJson.pretty(spec);
         List<WorkUnit> units = new ArrayList<>();
-        units.add(new WorkUnit(WorkUnit.Kind.TRUTH, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
-                chunk, ctx.implVersion(), ctx.failHook()));
-        for (FrameRanges.Range r : FrameRanges.split(nFrames, chunk, ctx.framesPerTask())) {
-            units.add(new WorkUnit(WorkUnit.Kind.RANGE, rec.cacheKey(), specJson, ctx.stores(), r.t0(), r.t1(),
-                    chunk, chunk, ctx.implVersion(), ctx.failHook()));
+        List<FrameRanges.Range> ranges = FrameRanges.split(nFrames, chunk, ctx.framesPerTask());
+        if (ranges.size() <= 1) {
+            units.add(new WorkUnit(WorkUnit.Kind.WHOLE, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
+                    chunk, ctx.implVersion(), ctx.failHook()));
+        } else {
+            units.add(new WorkUnit(WorkUnit.Kind.TRUTH, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
+                    chunk, ctx.implVersion(), ctx.failHook()));
+            for (FrameRanges.Range r : ranges) {
+                units.add(new WorkUnit(WorkUnit.Kind.RANGE, rec.cacheKey(), specJson, ctx.stores(), r.t0(), r.t1(),
+                        chunk, chunk, ctx.implVersion(), ctx.failHook()));
+            }
         }
         ctx.jsc().setJobDescription(String.format(Locale.ROOT, "%s point %d seed %d (%d units)", rec.cacheKey(),
                 rec.pointIndex(), rec.seed(), units.size()));
@@ -104,7 +110,7 @@ final class RecordingRun {
                 .map(b -> JavaBytes.write(UnitRunner.run(JavaBytes.read(b)))).collect();
         for (byte[] b : results) {
             UnitResult r = JavaBytes.read(b);
-            if (r.kind() == WorkUnit.Kind.TRUTH) {
+            if (r.kind().writesTruth()) {
                 return r;
             }
         }

@@ -35,7 +35,12 @@ public final class UnitRunner {
         ByteStore store = u.stores().store(u.cacheKey());
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         try {
-            if (u.kind() == WorkUnit.Kind.TRUTH) {
+            if (u.kind().renders()) {
+                ChunkWritingSink sink = new ChunkWritingSink(writer, u.t0(), u.t1());
+                plan.render(u.t0(), u.t1(), u.blockFrames(), sink);
+                sink.finish();
+            }
+            if (u.kind().writesTruth()) {
                 GroundTruth gt = plan.groundTruth();
                 writer.writeGroundTruth(gt);
                 writer.writeSpecJson(u.specJson());
@@ -44,9 +49,6 @@ public final class UnitRunner {
                         new ArrayList<>(gt.presentOptional()), gt.nUnits(), CellMetrics.countDetectable(rows),
                         seconds(start));
             }
-            ChunkWritingSink sink = new ChunkWritingSink(writer, u.t0(), u.t1());
-            plan.render(u.t0(), u.t1(), u.blockFrames(), sink);
-            sink.finish();
             return new UnitResult(u.kind(), u.t0(), u.t1(), null, null, 0, 0, seconds(start));
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": " + e.getMessage(), e);
@@ -55,7 +57,7 @@ public final class UnitRunner {
 
     /** Test hook: {@code failHook = "<key>:<t0>"} fails that range unit's first task attempt. */
     static void failFirstAttemptIfHooked(WorkUnit u) {
-        if (u.failHook() == null || u.kind() != WorkUnit.Kind.RANGE) {
+        if (u.failHook() == null || !u.kind().renders()) {
             return;
         }
         TaskContext tc = TaskContext.get();

@@ -8,7 +8,7 @@ import org.minisim.job.storage.StoreRoot;
  * frame range {@code [t0, t1)} of the observed movie (and its snapshots). Small and serializable: the spec
  * travels as its JSON text, the store as a {@link StoreRoot}; executors rebuild everything else.
  *
- * @param kind        truth or range
+ * @param kind        truth, range or both
  * @param cacheKey    the recording's cache key (names its store)
  * @param specJson    the spec.json text (pretty canonical JSON) of the recording
  * @param stores      the stores directory
@@ -23,11 +23,28 @@ public record WorkUnit(Kind kind, String cacheKey, String specJson, StoreRoot st
                        int chunkFrames, int blockFrames, String implVersion, String failHook)
         implements Serializable {
 
-    /** What a unit does. */
-    public enum Kind { TRUTH, RANGE }
+    /**
+     * What a unit does: the ground truth, one frame range, or both at once (a movie that fits one range: a short
+     * recording costs one task and one plan build).
+     */
+    public enum Kind {
+        TRUTH, RANGE, WHOLE;
+
+        boolean writesTruth() {
+            return this != RANGE;
+        }
+
+        boolean renders() {
+            return this != TRUTH;
+        }
+    }
 
     @Override
     public String toString() {
-        return kind == Kind.TRUTH ? cacheKey + " truth" : cacheKey + " frames [" + t0 + ", " + t1 + ")";
+        return switch (kind) {
+            case TRUTH -> cacheKey + " truth";
+            case RANGE -> cacheKey + " frames [" + t0 + ", " + t1 + ")";
+            case WHOLE -> cacheKey + " truth and frames [" + t0 + ", " + t1 + ")";
+        };
     }
 }

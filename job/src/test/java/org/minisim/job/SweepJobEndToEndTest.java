@@ -115,7 +115,7 @@ class SweepJobEndToEndTest {
         assertTrue(sa.cells() > 0);
         List<String> tableA = table(one, a);
         SparkSession two = SharedSpark.restart("local[2]");
-        SweepSummary sb = run(two, b, 16);
+        SweepSummary sb = run(two, b, 256); // one unit per recording (truth + whole movie) vs 4 ranges above
         assertEquals(4, sb.done());
         TreeMap<String, byte[]> fa = files(a.resolve("stores")), fb = files(b.resolve("stores"));
         assertTrue(fa.keySet().stream().anyMatch(k -> k.contains("/snapshots/sensor/3.0.0")), fa.keySet().toString());
