@@ -45,7 +45,7 @@ public final class RunCommand {
         }
         String text;
         try {
-            text = readText(a.sweep());
+            text = readText(a.sweep(), a.conf());
         } catch (IOException | RuntimeException e) {
             err.println("minisim run: cannot read sweep file " + a.sweep() + ": " + Failures.oneLine(e));
             return 1;
@@ -80,13 +80,25 @@ public final class RunCommand {
         }
     }
 
-    /** @return a local path's text, or any Hadoop URI's (file://, s3a://, hdfs://) */
-    static String readText(String location) throws IOException {
+    /**
+     * @param conf the command line's {@code --conf} entries: {@code spark.hadoop.*} and bare {@code fs.*} /
+     *             {@code hadoop.*} keys configure the file system (e.g. an S3 endpoint)
+     * @return a local path's text, or any Hadoop URI's (file://, s3a://, hdfs://)
+     */
+    static String readText(String location, Map<String, String> conf) throws IOException {
         if (!hasScheme(location)) {
             return Files.readString(Paths.get(location), StandardCharsets.UTF_8);
         }
+        Configuration hadoop = new Configuration();
+        conf.forEach((k, v) -> {
+            if (k.startsWith("spark.hadoop.")) {
+                hadoop.set(k.substring("spark.hadoop.".length()), v);
+            } else if (k.startsWith("fs.") || k.startsWith("hadoop.") || k.startsWith("dfs.")) {
+                hadoop.set(k, v);
+            }
+        });
         Path p = new Path(URI.create(location));
-        try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
+        try (InputStream in = p.getFileSystem(hadoop).open(p)) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             in.transferTo(buf);
             return buf.toString(StandardCharsets.UTF_8);

@@ -80,6 +80,8 @@ public final class SweepJob {
         SweepSummary summary = new SweepSummary(plan.sweepId(), outcomes, plan.invalidPoints().size(),
                 (System.nanoTime() - start) / 1e9, rows);
         progress.info(summary.line());
+        progress.info("stores: " + o.storesUri() + "   table: " + o.tableUri() + " (partition sweep_id="
+                + plan.sweepId() + ")");
         return summary;
     }
 
