@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +40,11 @@ import org.minisim.store.RecordingStoreWriter;
  *
  * <ol>
  *   <li>In-process, no Spark: the dense quick-start spec (256 px, 10 s) and V4-CA1 (608 px, 10 s) — simulate
- *       seconds (plan build + render), write seconds (chunk encoding and store writes), Mpx-frames/s, peak heap.
+ *       seconds (plan build + render), write seconds (chunk encoding and store writes), Mpx-frames/s, peak heap in use and live after GC.
  *   <li>Through the Spark sweep job: the full 12-step spec at 256 px for 10 s and 60 s (this JVM, local[2]) and
  *       300 s (a child JVM with {@code -Xmx768m}, local[2] and local[1]: the speed-up) — wall seconds,
- *       Mpx-frames/s, peak heap (in local mode the executor is the driver JVM).
+ *       Mpx-frames/s, peak heap in use and peak live heap after GC
+ *       (sampled; in local mode the executor is the driver JVM).
  * </ol>
  * {@code quick} runs only the 10 s cases. Specs come from {@code conf/bench/} (system property
  * {@code minisim.conf} overrides the conf folder); output goes under a temporary folder, deleted at the end.
@@ -55,7 +54,8 @@ public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One case's figures. */
-    public record Result(String name, long pxFrames, double simulateS, double writeS, double wallS, long peakHeapBytes) {
+    public record Result(String name, long pxFrames, double simulateS, double writeS, double wallS, long peakHeapBytes,
+                         long peakLiveBytes) {
         double mpxPerS() {
             return wallS > 0 ? pxFrames / 1e6 / wallS : 0.0;
         }
@@ -64,7 +64,8 @@ public final class Benchmark {
             String split = Double.isNaN(simulateS) ? String.format(Locale.ROOT, "%-35s", "")
                     : String.format(Locale.ROOT, "simulate %7.2f s  write %6.2f s  ", simulateS, writeS);
             return String.format(Locale.ROOT, "%-38s %8.1f Mpx-frames  %swall %7.2f s  %7.2f Mpx-frames/s  "
-                    + "peak heap %6.0f MiB", name, pxFrames / 1e6, split, wallS, mpxPerS(), peakHeapBytes / 1048576.0);
+                    + "heap peak %5.0f MiB, live after GC %5.0f MiB", name, pxFrames / 1e6, split, wallS, mpxPerS(),
+                    peakHeapBytes / 1048576.0, peakLiveBytes / 1048576.0);
         }
     }
 
@@ -136,7 +137,7 @@ public final class Benchmark {
 
     /** Builds the plan and renders the whole movie into a local store, timing the writes separately. */
     static Result simulate(String name, Spec spec, Path dir) throws IOException {
-        resetPeaks();
+        HeapSampler heap = new HeapSampler();
         Geometry g = spec.geometry();
         long start = System.nanoTime();
         RecordingPlan plan = RecordingPlan.build(spec);
@@ -170,7 +171,8 @@ public final class Benchmark {
         writeNanos[0] += System.nanoTime() - s;
         double wall = (System.nanoTime() - start) / 1e9;
         double write = writeNanos[0] / 1e9;
-        return new Result(name, (long) n * g.fovPixels(), wall - write, write, wall, peakHeap());
+        heap.close();
+        return new Result(name, (long) n * g.fovPixels(), wall - write, write, wall, heap.peakUsed(), heap.peakLive());
     }
 
     /** Runs a one-recording sweep of {@code specJson} (duration replaced) through the Spark job. */
@@ -181,12 +183,13 @@ public final class Benchmark {
         String sweep = "{\"sweep_format\": 1, \"sweep_id\": \"bench\", \"base\": " + base + ", \"output\": {\"stores\": \""
                 + dir.resolve("stores").toUri() + "\", \"table\": \"" + dir.resolve("cells").toUri() + "\"}}";
         SweepPlan plan = SweepFile.read(sweep);
-        resetPeaks();
+        HeapSampler heap = new HeapSampler();
         SweepSummary s = SweepJob.run(spark, SweepRunOptions.of("bench", plan, plan.storesUri(), plan.tableUri())
                 .withStreams(new PrintStream(new ByteArrayOutputStream()), System.err));
         long px = s.outcomes().stream().mapToLong(o -> o.pxFrames()).sum();
         PlanCache.shared().clear();
-        return new Result(name, px, Double.NaN, Double.NaN, s.wallSeconds(), peakHeap());
+        heap.close();
+        return new Result(name, px, Double.NaN, Double.NaN, s.wallSeconds(), heap.peakUsed(), heap.peakLive());
     }
 
     /** Child-JVM mode: {@code spark-case <conf-bench-dir> <durationS> <master> <workDir>} → one RESULT line. */
@@ -196,7 +199,7 @@ public final class Benchmark {
         spark.sparkContext().setLogLevel("WARN");
         Result r = sparkCase("child", spark, Files.readString(conf.resolve("full-256.json")),
                 Double.parseDouble(args[2]), Path.of(args[4]));
-        out.println("RESULT " + r.pxFrames() + " " + r.wallS() + " " + r.peakHeapBytes());
+        out.println("RESULT " + r.pxFrames() + " " + r.wallS() + " " + r.peakHeapBytes() + " " + r.peakLiveBytes());
         out.flush();
         spark.stop();
         return 0;
@@ -222,7 +225,7 @@ public final class Benchmark {
             if (line.startsWith("RESULT ")) {
                 String[] f = line.trim().split(" ");
                 return new Result(name, Long.parseLong(f[1]), Double.NaN, Double.NaN, Double.parseDouble(f[2]),
-                        Long.parseLong(f[3]));
+                        Long.parseLong(f[3]), Long.parseLong(f[4]));
             }
         }
         throw new IllegalStateException(name + ": no RESULT line from the child JVM:\n" + tail(output));
@@ -230,25 +233,5 @@ public final class Benchmark {
 
     private static String tail(String s) {
         return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** @return the sum of the heap pools' peak usage since the last reset (an upper bound of the peak heap) */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

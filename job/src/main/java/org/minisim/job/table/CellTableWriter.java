@@ -24,10 +24,11 @@ public final class CellTableWriter {
      */
     public static void write(SparkSession spark, JavaRDD<Row> rows, StructType schema, String tableUri, int files) {
         Dataset<Row> df = spark.createDataFrame(rows, schema);
-        spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
         Dataset<Row> sorted = (files <= 1 ? df.repartition(1) : df.repartitionByRange(files, df.col("spec_cache_key")))
                 .sortWithinPartitions(CellTableSchema.SWEEP_ID, "spec_cache_key", "cell_index");
-        sorted.write().mode(SaveMode.Overwrite).partitionBy(CellTableSchema.SWEEP_ID).parquet(tableUri);
+        // the writer option (not the session conf) so the caller's session is left as it was
+        sorted.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
+                .partitionBy(CellTableSchema.SWEEP_ID).parquet(tableUri);
     }
 
     /** @return a file count keeping files near half a million rows */
