@@ -116,4 +116,32 @@ class SweepJobCellMetricsTest {
         assertEquals(rows, back);
         assertTrue(back.get(0).get("cell_index") instanceof Integer);
     }
+    @Test
+    void rowsOfAFullSimulationReproduceItsDetectableFlags() throws Exception {
+        String full = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"))
+                .getParent().resolve("conf/bench/full-256.json"));
+        String tiny = full.replace("\"n_px_height\": 256, \"n_px_width\": 256", "\"n_px_height\": 64, \"n_px_width\": 64")
+                .replace("\"duration_s\": 10.0", "\"duration_s\": 1.0");
+        Spec spec = org.minisim.spec.json.SpecReader.read(tiny).spec();
+        GroundTruth gt = org.minisim.render.RecordingPlan.build(spec).groundTruth();
+        List<LinkedHashMap<String, Object>> rows = CellMetrics.compute(spec, gt, "test");
+        assertEquals(gt.nUnits(), rows.size());
+        assertTrue(rows.size() > 3, "a few cells in a 64 px FOV");
+        int snrRows = 0;
+        for (Map<String, Object> r : rows) {
+            r.values().forEach(v -> assertFalse(v instanceof Double d && d.isNaN(), "no NaN"));
+            if ("snr".equals(r.get("detect_rule"))) {
+                snrRows++;
+                assertEquals(true, r.get("snr_flag_consistent"), "row " + r.get("cell_index") + " snr "
+                        + r.get("detection_snr") + " vs stored flag " + r.get("detectable"));
+            }
+            for (String c : List.of("has_motion", "has_neuropil", "has_vasculature", "has_bleaching", "has_leakage")) {
+                assertEquals(true, r.get(c), c);
+            }
+            assertTrue(r.get("motion_rms_px") instanceof Double d && d > 0);
+            assertTrue(r.get("vessel_overlap_fraction") instanceof Double);
+            assertTrue(r.get("bleach_final") instanceof Double b && b > 0 && b <= 1);
+        }
+        assertEquals(rows.size(), snrRows);
+    }
 }
