@@ -117,4 +117,25 @@ public record Footprint(int y0, int x0, int ph, int pw, float[] patch, int canva
         }
         return m;
     }
+
+    /**
+     * The tight bounding box of the non-zero pixels of a local window that sits at canvas offset
+     * {@code (top, left)}; equivalent to {@link #fromDense} of the canvas holding only that window, without
+     * allocating the canvas. An all-zero window gives the empty footprint.
+     *
+     * @param window  row-major window values, length h·w (dimensionless weights)
+     * @param h       window rows, px
+     * @param w       window columns, px
+     * @param top     canvas row of the window's first row, px
+     * @param left    canvas column of the window's first column, px
+     * @param canvasH canvas rows, px
+     * @param canvasW canvas columns, px
+     */
+    public static Footprint fromWindow(double[] window, int h, int w, int top, int left, int canvasH, int canvasW) {
+        Footprint local = fromDense(window, h, w);
+        if (local.isEmpty()) {
+            return empty(canvasH, canvasW);
+        }
+        return new Footprint(local.y0 + top, local.x0 + left, local.ph, local.pw, local.patch, canvasH, canvasW);
+    }
 }
