@@ -39,9 +39,8 @@ public final class EnergyMask {
     /** @return the energy mask of one unit as sorted flat grid indices on a grid of {@code width} columns */
     public static int[] mask(ImageStack.Patch p, int width, double energyFrac) {
         checkEnergyFrac(energyFrac);
-        int n = p.values().length;
         double[] v = p.values();
-        // only positive pixels can be in the mask (zeros are skipped too: they cannot raise the running sum)
+        // only positive pixels can be in the mask (zeros cannot raise the running sum)
         int nPos = 0;
         double total = 0.0;
         for (double x : v) {
@@ -53,45 +52,59 @@ public final class EnergyMask {
         if (nPos == 0 || !(total > 0.0)) {
             return new int[0];
         }
-        Integer[] order = new Integer[nPos];
-        int[] global = new int[nPos];
-        double[] val = new double[nPos];
+        if (energyFrac >= 1.0) {
+            return select(p, width, Double.NEGATIVE_INFINITY, 0, nPos);
+        }
+        double[] sorted = new double[nPos];
         int k = 0;
-        for (int a = 0; a < p.ph(); a++) {
-            for (int b = 0; b < p.pw(); b++) {
-                double x = v[a * p.pw() + b];
-                if (x > 0.0) {
-                    global[k] = (p.y0() + a) * width + p.x0() + b;
-                    val[k] = x;
-                    order[k] = k;
-                    k++;
-                }
+        for (double x : v) {
+            if (x > 0.0) {
+                sorted[k++] = x;
             }
         }
-        if (energyFrac >= 1.0) {
-            Arrays.sort(global);
-            return global;
-        }
-        // descending by value; ties: higher global index first (= reverse of a stable ascending sort)
-        Arrays.sort(order, (i, j) -> {
-            int c = Double.compare(val[j], val[i]);
-            return c != 0 ? c : Integer.compare(global[j], global[i]);
-        });
+        Arrays.sort(sorted);
+        // the running sum over values in descending order depends only on the values, not on tie order
         double target = energyFrac * total;
         double run = 0.0;
         int take = nPos;
         for (int r = 0; r < nPos; r++) {
-            run += val[order[r]];
+            run += sorted[nPos - 1 - r];
             if (run >= target) {
                 take = r + 1;
                 break;
             }
         }
-        int[] m = new int[take];
-        for (int r = 0; r < take; r++) {
-            m[r] = global[order[r]];
+        double cut = sorted[nPos - take];
+        int above = 0;
+        for (int r = nPos - 1; r >= 0 && sorted[r] > cut; r--) {
+            above++;
         }
-        Arrays.sort(m);
+        return select(p, width, cut, take - above, take);
+    }
+
+    /**
+     * Every pixel strictly above {@code cut}, plus the {@code ties} pixels equal to {@code cut} with the highest
+     * grid indices (the reversed stable sort ranks equal values by descending index); sorted ascending.
+     */
+    private static int[] select(ImageStack.Patch p, int width, double cut, int ties, int size) {
+        int[] m = new int[size];
+        int k = 0;
+        int left = ties;
+        double[] v = p.values();
+        for (int a = p.ph() - 1; a >= 0; a--) {
+            for (int b = p.pw() - 1; b >= 0; b--) {
+                double x = v[a * p.pw() + b];
+                if (x > 0.0 && (x > cut || (x == cut && left-- > 0))) {
+                    m[k++] = (p.y0() + a) * width + p.x0() + b;
+                }
+            }
+        }
+        // collected in descending index order
+        for (int i = 0, j = k - 1; i < j; i++, j--) {
+            int t = m[i];
+            m[i] = m[j];
+            m[j] = t;
+        }
         return m;
     }
 

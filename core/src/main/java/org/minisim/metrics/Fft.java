@@ -1,12 +1,19 @@
 package org.minisim.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Discrete Fourier transforms of any length (used by the auto-shift phase correlation, OUTPUT.md §3.2, whose
  * FOV sizes such as 608 are not powers of two): iterative radix-2 for powers of two, Bluestein's chirp-z
- * transform (via a power-of-two convolution) otherwise. Complex data as separate real and imaginary arrays,
- * transformed in place; forward uses {@code exp(−2πi·jk/n)}, the inverse divides by n (numpy's convention).
+ * transform (via a power-of-two circular convolution) otherwise. Complex data as separate real and imaginary
+ * arrays, transformed in place; forward uses {@code exp(−2πi·jk/n)}, the inverse divides by n (numpy's
+ * convention). Twiddle tables and Bluestein chirps are computed once per length and shared (thread-safe).
  */
 public final class Fft {
+
+    private static final Map<Integer, Radix2> RADIX2 = new ConcurrentHashMap<>();
+    private static final Map<Integer, Bluestein> BLUESTEIN = new ConcurrentHashMap<>();
 
     private Fft() {}
 
@@ -20,14 +27,12 @@ public final class Fft {
             return;
         }
         if (inverse) {
-            for (int k = 0; k < n; k++) {
-                im[k] = -im[k];
-            }
+            negate(im);
         }
         if ((n & (n - 1)) == 0) {
-            radix2(re, im);
+            RADIX2.computeIfAbsent(n, Radix2::new).run(re, im);
         } else {
-            bluestein(re, im);
+            BLUESTEIN.computeIfAbsent(n, Bluestein::new).run(re, im);
         }
         if (inverse) {
             for (int k = 0; k < n; k++) {
@@ -37,9 +42,7 @@ public final class Fft {
         }
     }
 
-    /**
-     * In-place 2-D transform of a row-major {@code h × w} complex image (rows, then columns).
-     */
+    /** In-place 2-D transform of a row-major {@code h × w} complex image (rows, then columns). */
     public static void transform2d(double[] re, double[] im, int h, int w, boolean inverse) {
         double[] rr = new double[w], ri = new double[w];
         for (int y = 0; y < h; y++) {
@@ -63,81 +66,117 @@ public final class Fft {
         }
     }
 
-    private static void radix2(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
+    private static void negate(double[] a) {
+        for (int k = 0; k < a.length; k++) {
+            a[k] = -a[k];
+        }
+    }
+
+    /** Iterative decimation-in-time radix-2 with a precomputed twiddle table. */
+    private static final class Radix2 {
+        private final int n;
+        private final double[] cos;
+        private final double[] sin;
+
+        Radix2(int n) {
+            this.n = n;
+            cos = new double[n / 2];
+            sin = new double[n / 2];
+            for (int k = 0; k < n / 2; k++) {
+                double a = -2.0 * Math.PI * k / n;
+                cos[k] = Math.cos(a);
+                sin[k] = Math.sin(a);
             }
         }
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len >> 1;
-            double ang = -2.0 * Math.PI / len;
-            for (int k = 0; k < half; k++) {
-                double wr = Math.cos(ang * k), wi = Math.sin(ang * k);
+
+        void run(double[] re, double[] im) {
+            for (int i = 1, j = 0; i < n; i++) {
+                int bit = n >> 1;
+                for (; (j & bit) != 0; bit >>= 1) {
+                    j ^= bit;
+                }
+                j ^= bit;
+                if (i < j) {
+                    double t = re[i];
+                    re[i] = re[j];
+                    re[j] = t;
+                    t = im[i];
+                    im[i] = im[j];
+                    im[j] = t;
+                }
+            }
+            for (int len = 2; len <= n; len <<= 1) {
+                int half = len >> 1, stride = n / len;
                 for (int s = 0; s < n; s += len) {
-                    int a = s + k, b = a + half;
-                    double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    for (int k = 0; k < half; k++) {
+                        double wr = cos[k * stride], wi = sin[k * stride];
+                        int a = s + k, b = a + half;
+                        double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
+                        re[b] = re[a] - xr;
+                        im[b] = im[a] - xi;
+                        re[a] += xr;
+                        im[a] += xi;
+                    }
                 }
             }
         }
     }
 
-    private static void bluestein(double[] re, double[] im) {
-        int n = re.length;
-        int m = Integer.highestOneBit(2 * n - 1);
-        if (m < 2 * n - 1) {
-            m <<= 1;
+    /** Bluestein: x_k·w_k convolved with conj(w), times w_k, where w_k = exp(−iπk²/n). */
+    private static final class Bluestein {
+        private final int n;
+        private final int m;
+        private final Radix2 inner;
+        private final double[] cr;
+        private final double[] ci;
+        private final double[] br;
+        private final double[] bi;
+
+        Bluestein(int n) {
+            this.n = n;
+            int size = Integer.highestOneBit(2 * n - 1);
+            m = size < 2 * n - 1 ? size << 1 : size;
+            inner = RADIX2.computeIfAbsent(m, Radix2::new);
+            cr = new double[n];
+            ci = new double[n];
+            for (int k = 0; k < n; k++) {
+                long kk = ((long) k * k) % (2L * n); // keeps the angle accurate for large k
+                double ang = Math.PI * kk / n;
+                cr[k] = Math.cos(ang);
+                ci[k] = -Math.sin(ang);
+            }
+            br = new double[m];
+            bi = new double[m];
+            br[0] = cr[0];
+            bi[0] = -ci[0];
+            for (int k = 1; k < n; k++) {
+                br[k] = cr[k];
+                bi[k] = -ci[k];
+                br[m - k] = cr[k];
+                bi[m - k] = -ci[k];
+            }
+            inner.run(br, bi);
         }
-        // chirp w_k = exp(−iπ k²/n); k² taken mod 2n to keep the angle accurate
-        double[] cr = new double[n], ci = new double[n];
-        for (int k = 0; k < n; k++) {
-            long kk = ((long) k * k) % (2L * n);
-            double ang = Math.PI * kk / n;
-            cr[k] = Math.cos(ang);
-            ci[k] = -Math.sin(ang);
-        }
-        double[] ar = new double[m], ai = new double[m], br = new double[m], bi = new double[m];
-        for (int k = 0; k < n; k++) {
-            ar[k] = re[k] * cr[k] - im[k] * ci[k];
-            ai[k] = re[k] * ci[k] + im[k] * cr[k];
-        }
-        br[0] = cr[0];
-        bi[0] = -ci[0];
-        for (int k = 1; k < n; k++) {
-            br[k] = br[m - k] = cr[k];
-            bi[k] = bi[m - k] = -ci[k];
-        }
-        radix2(ar, ai);
-        radix2(br, bi);
-        for (int k = 0; k < m; k++) {
-            double r = ar[k] * br[k] - ai[k] * bi[k];
-            ai[k] = ar[k] * bi[k] + ai[k] * br[k];
-            ar[k] = r;
-        }
-        // inverse radix-2 via conjugation
-        for (int k = 0; k < m; k++) {
-            ai[k] = -ai[k];
-        }
-        radix2(ar, ai);
-        for (int k = 0; k < n; k++) {
-            double xr = ar[k] / m, xi = -ai[k] / m;
-            re[k] = xr * cr[k] - xi * ci[k];
-            im[k] = xr * ci[k] + xi * cr[k];
+
+        void run(double[] re, double[] im) {
+            double[] ar = new double[m], ai = new double[m];
+            for (int k = 0; k < n; k++) {
+                ar[k] = re[k] * cr[k] - im[k] * ci[k];
+                ai[k] = re[k] * ci[k] + im[k] * cr[k];
+            }
+            inner.run(ar, ai);
+            for (int k = 0; k < m; k++) {
+                double r = ar[k] * br[k] - ai[k] * bi[k];
+                double i = ar[k] * bi[k] + ai[k] * br[k];
+                ar[k] = r;
+                ai[k] = -i; // conjugate: the inverse transform below runs forward on the conjugate
+            }
+            inner.run(ar, ai);
+            for (int k = 0; k < n; k++) {
+                double xr = ar[k] / m, xi = -ai[k] / m;
+                re[k] = xr * cr[k] - xi * ci[k];
+                im[k] = xr * ci[k] + xi * cr[k];
+            }
         }
     }
 }

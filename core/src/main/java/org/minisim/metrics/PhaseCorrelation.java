@@ -24,17 +24,24 @@ public final class PhaseCorrelation {
         if (e == null || t == null) {
             return PixelShift.ZERO;
         }
-        double[] ei = new double[h * w], ti = new double[h * w];
-        Fft.transform2d(e, ei, h, w, false);
-        Fft.transform2d(t, ti, h, w, false);
-        // R = T · conj(E), whitened
+        // both real supports in one complex transform: Z = e + i·t, then split by Hermitian symmetry
+        double[] zr = e, zi = t;
+        Fft.transform2d(zr, zi, h, w, false);
         double[] rr = new double[h * w], ri = new double[h * w];
-        for (int k = 0; k < h * w; k++) {
-            double re = t[k] * e[k] + ti[k] * ei[k];
-            double im = ti[k] * e[k] - t[k] * ei[k];
-            double mag = Math.hypot(re, im) + 1e-12;
-            rr[k] = re / mag;
-            ri[k] = im / mag;
+        for (int u = 0; u < h; u++) {
+            int nu = (h - u) % h;
+            for (int v = 0; v < w; v++) {
+                int k = u * w + v, nk = nu * w + (w - v) % w;
+                // E = (Z[k] + conj Z[−k]) / 2 ; T = (Z[k] − conj Z[−k]) / 2i
+                double er = 0.5 * (zr[k] + zr[nk]), ei = 0.5 * (zi[k] - zi[nk]);
+                double tr = 0.5 * (zi[k] + zi[nk]), ti = -0.5 * (zr[k] - zr[nk]);
+                // R = T · conj(E), whitened
+                double re = tr * er + ti * ei;
+                double im = ti * er - tr * ei;
+                double mag = Math.hypot(re, im) + 1e-12;
+                rr[k] = re / mag;
+                ri[k] = im / mag;
+            }
         }
         Fft.transform2d(rr, ri, h, w, true);
         int cy = h / 2, cx = w / 2;
