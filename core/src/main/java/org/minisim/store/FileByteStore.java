@@ -1,0 +1,146 @@
+package org.minisim.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A {@link ByteStore} over a local directory (java.nio). A {@link #put} writes a uniquely named temporary file
+ * in the target's directory and then atomically moves it over the target, so a concurrent reader sees either
+ * the old value or the new one, never a half-written file. Temporary files start with {@code .tmp-} and are
+ * never listed.
+ */
+public final class FileByteStore implements ByteStore {
+
+    private static final String TMP_PREFIX = ".tmp-";
+
+    private final Path root;
+
+    /** @param root the store root directory (created on the first put when absent) */
+    public FileByteStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** @return the store root directory */
+    public Path root() {
+        return root;
+    }
+
+    private Path resolve(String key) {
+        if (key.startsWith("/") || key.contains("\\")) {
+            throw new IllegalArgumentException("store key must be a relative '/'-separated path: '" + key + "'");
+        }
+        Path p = key.isEmpty() ? root : root.resolve(key).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("store key '" + key + "' escapes the store root " + root);
+        }
+        return p;
+    }
+
+    @Override
+    public byte[] get(String key) throws IOException {
+        Path p = resolve(key);
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (Files.isDirectory(p)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] value) throws IOException {
+        Path target = resolve(key);
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, TMP_PREFIX, ".part");
+        try {
+            Files.write(tmp, value);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        Path base = resolve(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+        List<String> keys = new ArrayList<>();
+        if (Files.isRegularFile(base)) {
+            keys.add(key(base));
+            return keys;
+        }
+        if (!Files.isDirectory(base)) {
+            return keys;
+        }
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(TMP_PREFIX))
+                    .forEach(p -> keys.add(key(p)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return keys;
+    }
+
+    private String key(Path p) {
+        return root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        deleteRecursively(resolve(key));
+    }
+
+    /** Deletes a file or a directory tree; an absent path is ignored. */
+    public static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    try {
+                        Files.deleteIfExists(q);
+                    } catch (DirectoryNotEmptyException e) {
+                        throw new IOException("cannot delete " + q + ": directory not empty (concurrent writer?)", e);
+                    }
+                }
+            }
+        } else {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    @Override
+    public String location() {
+        return root.toUri().toString();
+    }
+
+    @Override
+    public String toString() {
+        return "FileByteStore[" + root + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package org.minisim.store;
+
+/**
+ * A saved recording that this version cannot load: wrong or missing {@code format_version}, or a layout
+ * violation of OUTPUT.md §1.9 (missing required array, listed array absent, missing planted attributes, …).
+ */
+public class RecordingFormatException extends ZarrFormatException {
+
+    private static final long serialVersionUID = 1L;
+
+    public RecordingFormatException(String message) {
+        super(message);
+    }
+
+    public RecordingFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

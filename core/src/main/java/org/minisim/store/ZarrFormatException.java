@@ -1,0 +1,15 @@
+package org.minisim.store;
+
+/** A zarr store (metadata, chunk or layout) that cannot be read; the message names the key or array. */
+public class ZarrFormatException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ZarrFormatException(String message) {
+        super(message);
+    }
+
+    public ZarrFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

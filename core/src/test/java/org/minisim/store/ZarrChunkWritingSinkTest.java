@@ -1,0 +1,83 @@
+package org.minisim.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZarrChunkWritingSinkTest {
+
+    static final int F = 11, H = 4, W = 3, CF = 3;
+
+    @TempDir
+    Path dir;
+
+    static FileByteStore prepared(Path root) throws Exception {
+        FileByteStore st = new FileByteStore(root);
+        RecordingStoreWriter d = new RecordingStoreWriter(st, new BloscLz4Codec());
+        d.createObserved(F, H, W, "<f4", CF);
+        d.createSnapshot("cells_only", F, H + 2, W + 2, CF);
+        return st;
+    }
+
+    /** Renders [t0, t1) in blocks of {@code block} frames, like RecordingPlan.render would. */
+    static void render(FileByteStore st, int t0, int t1, int block, double[] obs, double[] snap) {
+        ChunkWritingSink sink = new ChunkWritingSink(new RecordingStoreWriter(st, new BloscLz4Codec()), t0, t1);
+        for (int a = t0; a < t1; a += block) {
+            int b = Math.min(t1, a + block);
+            sink.snapshot("cells_only", a, b, H + 2, W + 2,
+                    Arrays.copyOfRange(snap, a * (H + 2) * (W + 2), b * (H + 2) * (W + 2)));
+            sink.observed(a, b, Arrays.copyOfRange(obs, a * H * W, b * H * W));
+        }
+        sink.finish();
+    }
+
+    @Test
+    void anyBlockSizeAndTaskSplitWritesTheSameChunks() throws Exception {
+        double[] obs = ZarrRecordingStoreTest.rnd(F * H * W, 1);
+        double[] snap = ZarrRecordingStoreTest.rnd(F * (H + 2) * (W + 2), 2);
+        FileByteStore ref = prepared(dir.resolve("ref"));
+        render(ref, 0, F, F, obs, snap);
+        List<String> keys = ref.list("").stream().sorted().toList();
+        assertEquals(RecordingLayout.chunkCount(F, CF), keys.stream().filter(k -> k.startsWith("observed/")
+                && !k.endsWith(".zarray")).count());
+        int[][] splits = {{0, 6, 11}, {0, 3, 6, 9, 11}, {0, 9, 11}};
+        int run = 0;
+        for (int[] split : splits) {
+            for (int block : new int[] {1, 2, 4, 5}) {
+                FileByteStore st = prepared(dir.resolve("r" + run++));
+                for (int i = split.length - 2; i >= 0; i--) { // tasks in any order
+                    render(st, split[i], split[i + 1], block, obs, snap);
+                }
+                assertEquals(keys, st.list("").stream().sorted().toList());
+                for (String k : keys) {
+                    assertArrayEquals(ref.get(k), st.get(k), k + " split " + Arrays.toString(split) + " block " + block);
+                }
+            }
+        }
+        ZarrArrayMeta m = Zarr.readMeta(ref, "snapshots/cells_only");
+        assertArrayEquals(snap, ZarrDtype.F8.toDoubles(Zarr.readArray(ref, "snapshots/cells_only", m)));
+    }
+
+    @Test
+    void misalignedRangesGapsAndWrongFrameSizesAreRejected() throws Exception {
+        FileByteStore st = prepared(dir);
+        RecordingStoreWriter w = new RecordingStoreWriter(st, new BloscLz4Codec());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ChunkWritingSink(w, 1, 6));
+        assertTrue(e.getMessage().contains("not aligned"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ChunkWritingSink(w, 0, 5));
+        ChunkWritingSink s = new ChunkWritingSink(w, 0, 6);
+        s.observed(0, 2, new double[2 * H * W]);
+        e = assertThrows(IllegalArgumentException.class, () -> s.observed(3, 4, new double[H * W]));
+        assertTrue(e.getMessage().contains("start at 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> s.snapshot("cells_only", 0, 1, H, W, new double[H * W]));
+        IllegalStateException gap = assertThrows(IllegalStateException.class, s::finish);
+        assertTrue(gap.getMessage().contains("observed"), gap.getMessage());
+    }
+}
