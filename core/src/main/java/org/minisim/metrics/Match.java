@@ -38,6 +38,31 @@ public record Match(double[] similarity, int nEst, int nTrue, List<Pair> pairing
         return similarity[i * nTrue + j];
     }
 
+    /** @return {@link #similarity()} (alias kept from the reference; holds whichever metric was used) */
+    public double[] iouMatrix() {
+        return similarity;
+    }
+
+    /** @return {@link #meanSimilarity()} (alias kept from the reference; the chosen metric, not always IoU) */
+    public double meanIou() {
+        return meanSimilarity();
+    }
+
+    /** @return the matched pairs at the default threshold 0.5 */
+    public List<Pair> matchedPairs() {
+        return matchedPairs(MetricDefaults.DEFAULT_MATCH_THRESHOLD);
+    }
+
+    /** @return recall at the default threshold 0.5 */
+    public double recall() {
+        return recall(MetricDefaults.DEFAULT_MATCH_THRESHOLD);
+    }
+
+    /** @return precision at the default threshold 0.5 */
+    public double precision() {
+        return precision(MetricDefaults.DEFAULT_MATCH_THRESHOLD);
+    }
+
     /** @return the assigned pairs whose similarity is at least {@code threshold} (true positives) */
     public List<Pair> matchedPairs(double threshold) {
         List<Pair> out = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class Matching {
      * @param truth      true footprints (n_true, H, W), same grid; negative values clipped to 0
      * @param metric     the similarity
      * @param energyFrac IoU energy fraction in (0, 1] (checked only for IoU)
-     * @param shift      the global shift policy
+     * @param shift      the global shift policy (null = none)
      * @return the match
      * @throws IllegalArgumentException on different grids, or an {@code energy_frac} outside (0, 1] under IoU
      */
@@ -48,6 +48,9 @@ public final class Matching {
         if (est.height() != truth.height() || est.width() != truth.width()) {
             throw new IllegalArgumentException("footprint grids differ: estimate " + est.height() + "x" + est.width()
                     + ", truth " + truth.height() + "x" + truth.width());
+        }
+        if (shift == null) {
+            shift = ShiftRequest.none();
         }
         ImageStack e = est.clipNegative();
         ImageStack t = truth.clipNegative();

@@ -24,7 +24,7 @@ public final class Score {
      * @param matchThreshold       similarity at which a pair counts as a true positive
      * @param restrictToDetectable match against {@link TruthViews#detectableSubset} (the fair denominator)
      * @param footprintShift       auto: read off the trajectories when both exist (trusted), else the guarded
-     *                             phase-correlation estimate; an explicit shift or none passes through
+     *                             phase-correlation estimate; an explicit shift or none (or null) passes through
      * @return the scorecard
      * @throws IllegalArgumentException for an unknown metric, or footprints not on the FOV grid
      */

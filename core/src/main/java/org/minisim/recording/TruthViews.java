@@ -93,8 +93,20 @@ public final class TruthViews {
         return selectUnits(gt, detectableIndex(gt));
     }
 
-    /** @return the ground truth restricted to the given units, in the given order (per-unit fields sliced) */
+    /**
+     * @return the ground truth restricted to the given units, in the given order (per-unit fields sliced); when
+     *     the parent's observed view is already memoised, the subset's is its selected rows (no regeneration)
+     */
     public static GroundTruth selectUnits(GroundTruth gt, int[] idx) {
+        GroundTruth sub = slice(gt, idx);
+        ImageStack parent = OBSERVED.get(gt);
+        if (parent != null) {
+            OBSERVED.putIfAbsent(sub, parent.select(idx));
+        }
+        return sub;
+    }
+
+    private static GroundTruth slice(GroundTruth gt, int[] idx) {
         List<Footprint> fs = new ArrayList<>(idx.length);
         for (int i : idx) {
             fs.add(gt.planted().get(i));

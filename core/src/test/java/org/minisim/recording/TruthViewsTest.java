@@ -143,6 +143,15 @@ class TruthViewsTest {
     }
 
     @Test
+    void aSubsetOfAMemoisedTruthReusesTheParentsObservedRows() {
+        GroundTruth gt = TruthFixture.fromImages(20, 20, block(20, 20, 1, 1), block(20, 20, 10, 10))
+                .detectable(false, true).optics(new double[] {1.0, 1.0}, new double[] {1.0, 1.0}).build();
+        ImageStack full = TruthViews.aObserved(gt);
+        GroundTruth sub = TruthViews.detectableSubset(gt);
+        assertSame(full.unit(1), TruthViews.aObserved(sub).unit(0));
+    }
+
+    @Test
     void detectableSubsetKeepsNullOptionalsNullAndCanBeEmpty() {
         GroundTruth gt = TruthFixture.fromImages(10, 10, block(10, 10, 1, 1)).detectable(false).build();
         GroundTruth sub = TruthViews.detectableSubset(gt);
