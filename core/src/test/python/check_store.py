@@ -46,6 +46,50 @@ def describe(a):
             "sum": float(np.nansum(a.astype(np.float64)))}
 
 
+def _float(x):
+    """A float the way the reference's canonical JSON writes it (shortest round trip; positional for
+    decimal exponents -5..15, else scientific without zero padding; NaN/inf as null)."""
+    if x != x or x in (float("inf"), float("-inf")):
+        return "null"
+    r = repr(x)
+    if "e" not in r:
+        return r
+    mant, exp = r.split("e")
+    exp = int(exp)
+    sign = "-" if mant.startswith("-") else ""
+    digits = mant.lstrip("-").replace(".", "")
+    if -5 <= exp <= 15:
+        if exp < 0:
+            return sign + "0." + "0" * (-exp - 1) + digits
+        digits = digits.ljust(exp + 1, "0")
+        return sign + digits[:exp + 1] + "." + (digits[exp + 1:] or "0")
+    return sign + digits[0] + ("." + digits[1:] if len(digits) > 1 else "") + "e" + ("+" if exp >= 0 else "-") + str(abs(exp))
+
+
+def _canonical(v):
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return _float(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ",".join(_canonical(x) for x in v) + "]"
+    return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + _canonical(x) for k, x in v.items()) + "}"
+
+
+def spec_key(spec_text):
+    """Recomputes the cache key from spec.json: SHA-256 of the compact canonical JSON, first 16 hex."""
+    spec = json.loads(spec_text)
+    return hashlib.sha256(_canonical(spec).encode("utf-8")).hexdigest()[:16]
+
+
 def check_store(path):
     root = zarr.open_group(path, mode="r")
     attrs = dict(root.attrs)
@@ -59,8 +103,9 @@ def check_store(path):
     if list(snapshot_names) != sorted(snapshot_names):
         fail("snapshot_names %r are not sorted" % (snapshot_names,))
     with open(path + "/spec.json", encoding="utf-8") as f:
-        json.load(f)
+        spec_text = f.read()
     report = {"format_version": fv, "spec_cache_key": attrs.get("spec_cache_key"),
+              "recomputed_cache_key": spec_key(spec_text),
               "gt_present": gt_present, "snapshot_names": snapshot_names, "arrays": {}}
     gt = root["ground_truth"]
     for name in REQUIRED + list(gt_present):

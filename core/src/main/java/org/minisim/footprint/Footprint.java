@@ -100,6 +100,36 @@ public record Footprint(int y0, int x0, int ph, int pw, float[] patch, int canva
         }
     }
 
+    /**
+     * Adds the outer product {@code weights[t] · patch} into the patch window of every frame of a dense
+     * {@code (n, canvasH, canvasW)} row-major block, {@code n = weights.length}. Empty ⇒ no-op.
+     *
+     * @param block   destination block, length n·canvasH·canvasW
+     * @param weights per-frame weights (e.g. emissions, a.u.)
+     */
+    public void addInto(double[] block, double[] weights) {
+        int plane = canvasH * canvasW;
+        if (block.length != weights.length * plane) {
+            throw new IllegalArgumentException("block length " + block.length + " != " + weights.length + " x "
+                    + canvasH + " x " + canvasW);
+        }
+        for (int t = 0; t < weights.length; t++) {
+            double wt = weights[t];
+            int base = t * plane;
+            for (int a = 0; a < ph; a++) {
+                int row = base + (y0 + a) * canvasW + x0;
+                for (int b = 0; b < pw; b++) {
+                    block[row + b] += wt * patch[a * pw + b];
+                }
+            }
+        }
+    }
+
+    /** @return the half-open bounding box {@code (y0, y0+ph, x0, x0+pw)}, px */
+    public int[] bbox() {
+        return new int[] {y0, y0 + ph, x0, x0 + pw};
+    }
+
     /** @return the sum of the patch values (float64 accumulation) */
     public double sum() {
         double s = 0.0;

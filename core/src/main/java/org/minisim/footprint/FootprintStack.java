@@ -95,4 +95,67 @@ public record FootprintStack(List<Footprint> footprints, int canvasH, int canvas
         }
         return new FootprintStack(List.of(fs), canvasH, canvasW);
     }
+
+    /**
+     * @return the dense {@code (n, canvasH, canvasW)} row-major stack, float64 (length 0 for an empty stack)
+     */
+    public double[] toDense() {
+        int plane = canvasH * canvasW;
+        double[] d = new double[size() * plane];
+        for (int i = 0; i < size(); i++) {
+            Footprint f = footprints.get(i);
+            for (int a = 0; a < f.ph(); a++) {
+                for (int b = 0; b < f.pw(); b++) {
+                    d[i * plane + (f.y0() + a) * canvasW + f.x0() + b] = f.patch()[a * f.pw() + b];
+                }
+            }
+        }
+        return d;
+    }
+
+    /** @return every member cropped to the window {@code [top, top+h) × [left, left+w)}, on an h × w canvas */
+    public FootprintStack crop(int top, int left, int h, int w) {
+        Footprint[] out = new Footprint[size()];
+        for (int i = 0; i < size(); i++) {
+            out[i] = footprints.get(i).crop(top, left, h, w);
+        }
+        return new FootprintStack(List.of(out), h, w);
+    }
+
+    /**
+     * @param indices unit indices, in the wanted order (repeats allowed)
+     * @return the sub-stack
+     * @throws IndexOutOfBoundsException for an index outside {@code [0, size)}
+     */
+    public FootprintStack select(int... indices) {
+        Footprint[] out = new Footprint[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            out[k] = footprints.get(indices[k]);
+        }
+        return new FootprintStack(List.of(out), canvasH, canvasW);
+    }
+
+    /** @return units {@code [from, to)} in order */
+    public FootprintStack slice(int from, int to) {
+        return new FootprintStack(footprints.subList(from, to), canvasH, canvasW);
+    }
+
+    /**
+     * @param mask one flag per unit
+     * @return the units whose flag is true, in order
+     * @throws IndexOutOfBoundsException if the mask length differs from the unit count
+     */
+    public FootprintStack mask(boolean[] mask) {
+        if (mask.length != size()) {
+            throw new IndexOutOfBoundsException("boolean mask of length " + mask.length + " for " + size()
+                    + " units");
+        }
+        java.util.ArrayList<Footprint> out = new java.util.ArrayList<>();
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                out.add(footprints.get(i));
+            }
+        }
+        return new FootprintStack(out, canvasH, canvasW);
+    }
 }

@@ -39,7 +39,7 @@ public final class GaussianFilter {
         double c = -0.5 / (sigmaPx * sigmaPx);
         double sum = 0.0;
         for (int j = -r; j <= r; j++) {
-            double v = Math.exp(c * j * j);
+            double v = StrictMath.exp(c * j * j);
             k[j + r] = v;
             sum += v;
         }

@@ -85,8 +85,10 @@ public final class ObservedFootprint {
             }
         }
 
-        // axis 1 (along each row), summing only over the patch columns; column x receives patch column b iff
-        // |x - (px + b)| <= r.
+        // axis 1 (along each row), summing only over the patch columns: patch column b (window column px + b)
+        // reaches window columns [px + b − r, px + b + r]. Done as one contiguous axpy per patch column (the JIT
+        // vectorises it) into a double row buffer, then × gain and cast.
+        double[] acc = new double[ww];
         for (int y = 0; y < hw; y++) {
             int trow = y * pw;
             boolean any = false;
@@ -99,16 +101,23 @@ public final class ObservedFootprint {
             if (!any) {
                 continue;
             }
-            int orow = y * ww;
             int xLo = Math.max(0, px - r), xHi = Math.min(ww - 1, px + pw - 1 + r);
-            for (int x = xLo; x <= xHi; x++) {
-                int bLo = Math.max(0, x - px - r), bHi = Math.min(pw - 1, x - px + r);
-                double acc = 0.0;
-                int kOff = x - px + r; // k index for column b is kOff - b
-                for (int b = bLo; b <= bHi; b++) {
-                    acc += k[kOff - b] * tmp[trow + b];
+            java.util.Arrays.fill(acc, xLo, xHi + 1, 0.0);
+            for (int b = 0; b < pw; b++) {
+                double v = tmp[trow + b];
+                if (v == 0.0) {
+                    continue;
                 }
-                out[orow + x] = (float) (gain * acc);
+                int c = px + b; // window column of this patch column
+                int x0 = Math.max(0, c - r), x1 = Math.min(ww - 1, c + r);
+                int kOff = r - c; // k index for window column x is x + kOff
+                for (int x = x0; x <= x1; x++) {
+                    acc[x] += v * k[x + kOff];
+                }
+            }
+            int orow = y * ww;
+            for (int x = xLo; x <= xHi; x++) {
+                out[orow + x] = (float) (gain * acc[x]);
             }
         }
         return new Footprint(oy0, ox0, hw, ww, out, canvasH, canvasW);

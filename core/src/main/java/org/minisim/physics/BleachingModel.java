@@ -1,6 +1,7 @@
 package org.minisim.physics;
 
 import org.minisim.spec.Bleaching;
+import org.minisim.spec.Geometry;
 
 /**
  * {@code bleaching} (PHYSICS.md §5.3): the intact-fluorophore fraction {@code B(t)} of every cell under its own
@@ -38,9 +39,28 @@ public final class BleachingModel {
         double[] out = new double[nCells * nFrames];
         for (int i = 0; i < nCells; i++) {
             double intensity = step.excitationIntensity() * (dosePerCell == null ? 1.0 : dosePerCell[i]);
-            integrate(c, i * nFrames, nFrames, q, kTurn, intensity, out);
+            integrate(c, i * nFrames, nFrames, q, kTurn, intensity, 1.0, out);
         }
         return out;
+    }
+
+    /**
+     * Per-cell excitation dose: the FOV illumination falloff field at each cell's rest position (reciprocal index
+     * map, rounded half-even, clipped), or all ones without an illumination profile. Independent of the motion
+     * margin (cells live in the optical-centre frame).
+     *
+     * @param illuminationField row-major FOV field (dimensionless), or null
+     * @param g                 the geometry (FOV shape, pixel size)
+     * @param centresZyx        (N, 3) row-major centres (z, y, x), µm
+     * @return the dose per cell (dimensionless)
+     */
+    public static double[] doses(double[] illuminationField, Geometry g, double[] centresZyx) {
+        int n = centresZyx.length / 3;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = FieldAtCell.byIndexMap(illuminationField, g, centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
+        }
+        return d;
     }
 
     /**
@@ -53,17 +73,18 @@ public final class BleachingModel {
      * @param q         bleach rate per frame at unit intensity and emission
      * @param kTurn     turnover rate per frame
      * @param intensity excitation I (dimensionless)
+     * @param b0        starting fraction {@code B_0} (1 in the step)
      * @param out       destination, written at {@code off}
      */
     static void integrate(double[] emission, int off, int nFrames, double q, double kTurn, double intensity,
-                          double[] out) {
-        double b = 1.0;
+                          double b0, double[] out) {
+        double b = b0;
         for (int t = 0; t < nFrames; t++) {
             out[off + t] = b;
             double k = kTurn + q * intensity * emission[off + t];
             if (k > 0) {
                 double eq = kTurn / k;
-                b = eq + (b - eq) * Math.exp(-k);
+                b = eq + (b - eq) * StrictMath.exp(-k);
             }
         }
     }
@@ -100,6 +121,6 @@ public final class BleachingModel {
         if (!(turnoverTauS > 0)) {
             throw new IllegalArgumentException("turnover time constant must be > 0, got " + turnoverTauS);
         }
-        return 1.0 - (1.0 - b0) * Math.exp(-tSeconds / turnoverTauS);
+        return 1.0 - (1.0 - b0) * StrictMath.exp(-tSeconds / turnoverTauS);
     }
 }

@@ -1,8 +1,8 @@
 package org.minisim.physics;
 
 /**
- * The double-exponential calcium-indicator impulse response (PHYSICS.md §5.2) and the pure mappings between its
- * time constants {@code (τ_rise, τ_decay)} and its observable timing (time-to-peak, FWHM).
+ * The double-exponential calcium-indicator impulse response (PHYSICS.md §5.2) and the pure mappings between
+ * its time constants {@code (τ_rise, τ_decay)} and its observable timing (time-to-peak, FWHM).
  *
  * <p>In units {@code u = t/τ_d} with {@code r = τ_r/τ_d ∈ (0, 1)}, the shape is {@code g(u) = e^{−u} − e^{−u/r}};
  * its peak is at {@code u_p = r·ln r/(r − 1)}.
@@ -49,7 +49,7 @@ public final class CalciumKernel {
         double[] k = new double[len];
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < len; j++) {
-            k[j] = Math.exp(-j / (tauDecayS * rateHz)) - Math.exp(-j / (tauRiseS * rateHz));
+            k[j] = StrictMath.exp(-j / (tauDecayS * rateHz)) - StrictMath.exp(-j / (tauRiseS * rateHz));
             max = Math.max(max, k[j]);
         }
         for (int j = 0; j < len; j++) {
@@ -116,11 +116,11 @@ public final class CalciumKernel {
 
     /** @return the peak location {@code u_p = r·ln r/(r − 1)} */
     static double peakU(double r) {
-        return r * Math.log(r) / (r - 1.0);
+        return r * StrictMath.log(r) / (r - 1.0);
     }
 
     private static double shape(double u, double r) {
-        return Math.exp(-u) - Math.exp(-u / r);
+        return StrictMath.exp(-u) - StrictMath.exp(-u / r);
     }
 
     /** @return {@code (u_lo, u_hi)} where the shape equals half its peak */

@@ -81,11 +81,11 @@ public final class CellActivityModel {
             java.util.Arrays.fill(g, 1.0);
             return g;
         }
-        double sigma = Math.sqrt(Math.log(1.0 + cv * cv));
+        double sigma = Math.sqrt(StrictMath.log(1.0 + cv * cv));
         double mu = -0.5 * sigma * sigma;
         ContinuousSampler normal = RandomStreams.normal(rs.stream(Purpose.ACTIVITY_GAIN));
         for (int i = 0; i < nCells; i++) {
-            g[i] = Math.exp(mu + sigma * normal.sample());
+            g[i] = StrictMath.exp(mu + sigma * normal.sample());
         }
         return g;
     }
@@ -172,10 +172,10 @@ public final class CellActivityModel {
             }
             return;
         }
-        double logQ = Math.log1p(-p);
+        double logQ = StrictMath.log1p(-p);
         long n = start;
         while (true) {
-            double gap = Math.floor(Math.log1p(-rng.nextDouble()) / logQ);
+            double gap = Math.floor(StrictMath.log1p(-rng.nextDouble()) / logQ);
             if (gap >= end - n) {
                 return;
             }

@@ -56,7 +56,8 @@ public final class CellOpticsModel {
         Optics optics = acq.optics();
         double[] eff = new double[n];
         for (int i = 0; i < n; i++) {
-            eff[i] = centresZyx[3 * i] + optics.curvatureShiftUm(Math.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]));
+            double radiusUm = StrictMath.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
+            eff[i] = centresZyx[3 * i] + optics.curvatureShiftUm(radiusUm);
         }
         Sensor sensor = spec.step(Sensor.class).orElse(null);
         if (sensor == null || c == null || nFrames <= 0) {
@@ -78,10 +79,6 @@ public final class CellOpticsModel {
         Tissue tissue = acq.tissue();
         ImageSensor chip = acq.imageSensor();
         int n = eff.length;
-        int h = g.fovHeight(), w = g.fovWidth();
-        if (photonField != null && photonField.length != h * w) {
-            throw new IllegalArgumentException("photon field length " + photonField.length + " != FOV " + h + " x " + w);
-        }
         double na = optics.na();
         double diff = optics.diffractionSigmaUm();
         double[] sigma0Sq = new double[n], gConst = new double[n], peakDf = new double[n], base = new double[n];
@@ -90,12 +87,7 @@ public final class CellOpticsModel {
             double z = centresZyx[3 * i];
             double sc = tissue.scatterSigmaUm(z);
             sigma0Sq[i] = diff * diff + sc * sc;
-            double p = 1.0;
-            if (photonField != null) {
-                int row = Detectability.clipIndex(Math.rint(g.rowIndex(centresZyx[3 * i + 1], h)), h);
-                int col = Detectability.clipIndex(Math.rint(g.colIndex(centresZyx[3 * i + 2], w)), w);
-                p = photonField[row * w + col];
-            }
+            double p = FieldAtCell.byIndexMap(photonField, g, centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
             gConst[i] = tissue.attenuation(z) * optics.collectionEfficiency() * p * sensor.photonsPerUnit()
                     * chip.quantumEfficiency();
             double mx = Double.NEGATIVE_INFINITY, mn = Double.POSITIVE_INFINITY;
@@ -146,9 +138,9 @@ public final class CellOpticsModel {
     public static CellOpticsResult perCell(Acquisition acq, double zUm, double yUm, double xUm, double focalDepthUm) {
         Optics optics = acq.optics();
         Tissue tissue = acq.tissue();
-        double focalEff = focalDepthUm - optics.curvatureShiftUm(Math.hypot(yUm, xUm));
-        double sigma0 = Math.hypot(optics.diffractionSigmaUm(), tissue.scatterSigmaUm(zUm));
-        double sigmaTot = Math.hypot(sigma0, optics.defocusSigmaUm(zUm, focalEff));
+        double focalEff = focalDepthUm - optics.curvatureShiftUm(StrictMath.hypot(yUm, xUm));
+        double sigma0 = StrictMath.hypot(optics.diffractionSigmaUm(), tissue.scatterSigmaUm(zUm));
+        double sigmaTot = StrictMath.hypot(sigma0, optics.defocusSigmaUm(zUm, focalEff));
         double att = tissue.attenuation(zUm);
         double bright = (sigma0 * sigma0) / (sigmaTot * sigmaTot) * att * optics.collectionEfficiency();
         double sigmaPx = sigmaTot / acq.pixelSizeUm();

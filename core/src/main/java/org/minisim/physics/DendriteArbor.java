@@ -84,8 +84,8 @@ public final class DendriteArbor {
         Deque<double[]> stack = new ArrayDeque<>();
         for (double theta : angles) {
             double length = lengthPx * (LENGTH_LO + (LENGTH_HI - LENGTH_LO) * rng.nextDouble());
-            stack.push(new double[] {cy + START_FRACTION * rPx * Math.sin(theta),
-                cx + START_FRACTION * rPx * Math.cos(theta), theta, length, widthPx, MAX_BRANCHES});
+            stack.push(new double[] {cy + START_FRACTION * rPx * StrictMath.sin(theta),
+                cx + START_FRACTION * rPx * StrictMath.cos(theta), theta, length, widthPx, MAX_BRANCHES});
             while (!stack.isEmpty()) {
                 double[] e = stack.pop();
                 double y = e[0], x = e[1], heading = e[2], w = e[4];
@@ -97,11 +97,11 @@ public final class DendriteArbor {
                     double intensity = TIP_INTENSITY + Math.min(rad / halfW, 1.0) * (BASE_INTENSITY - TIP_INTENSITY);
                     disks.add(new Disk(y, x, rad, intensity));
                     heading += WANDER_RAD * normal.sample();
-                    y += Math.sin(heading);
-                    x += Math.cos(heading);
+                    y += StrictMath.sin(heading);
+                    x += StrictMath.cos(heading);
                     if (branches > 0 && i < nSteps - 2 && rng.nextDouble() < BRANCH_PROB) {
-                        double wMain = w * Math.cbrt(BRANCH_AREA_MAIN);
-                        double wSide = w * Math.cbrt(1.0 - BRANCH_AREA_MAIN);
+                        double wMain = w * StrictMath.cbrt(BRANCH_AREA_MAIN);
+                        double wSide = w * StrictMath.cbrt(1.0 - BRANCH_AREA_MAIN);
                         double side = rng.nextDouble() < 0.5 ? -1.0 : 1.0;
                         stack.push(new double[] {y, x, heading + side * BRANCH_ANGLE_RAD,
                             (nSteps - 1 - i) * SIDE_LENGTH_FRACTION, wSide, branches - 1});

@@ -54,19 +54,41 @@ public final class Detectability {
      * @return the field value at the nearest pixel, or 1.0 for a null field
      */
     public static double sampleField(double[] field, int h, int w, double yUm, double xUm, double pixelSizeUm) {
-        if (field == null) {
-            return 1.0;
-        }
-        if (field.length != h * w) {
-            throw new IllegalArgumentException("field length " + field.length + " != " + h + " x " + w);
-        }
-        int row = clipIndex(Math.rint((h - 1) / 2.0 + yUm / pixelSizeUm), h);
-        int col = clipIndex(Math.rint((w - 1) / 2.0 + xUm / pixelSizeUm), w);
-        return field[row * w + col];
+        return FieldAtCell.byDivision(field, h, w, yUm, xUm, pixelSizeUm);
     }
 
-    /** @return {@code v} rounded already, clipped into {@code [0, n−1]} */
-    static int clipIndex(double v, int n) {
-        return (int) Math.min(Math.max(v, 0.0), n - 1.0);
+    /**
+     * The a.u. → detected-electron gain of a cell, as the left-to-right product of OUTPUT.md §2.6.2 (the order
+     * matters for the flag at the threshold).
+     *
+     * @param opticalBrightness  the optics peak factor (1 when optics did not run)
+     * @param photonField        illumination × vignette at the cell (1 when absent)
+     * @param vesselTransmission FOV vessel mask at the cell (1 without vasculature)
+     * @param photonsPerUnit     sensor exposure scale, photons per a.u.
+     * @param quantumEfficiency  photon → electron probability
+     * @return the gain, e⁻ per a.u.
+     */
+    public static double gain(double opticalBrightness, double photonField, double vesselTransmission,
+                              double photonsPerUnit, double quantumEfficiency) {
+        return (((opticalBrightness * photonField) * vesselTransmission) * photonsPerUnit) * quantumEfficiency;
+    }
+
+    /**
+     * The SNR of one trace: {@code peakDf = max C − min C}, {@code baseline = min C} over {@code c[off, off+n)}.
+     *
+     * @param c          traces, a.u.
+     * @param off        first index of this cell's trace
+     * @param n          frames (≥ 1)
+     * @param gain       e⁻ per a.u.
+     * @param readNoiseE read noise, e⁻ RMS
+     * @return the SNR
+     */
+    public static double traceSnr(double[] c, int off, int n, double gain, double readNoiseE) {
+        double mx = Double.NEGATIVE_INFINITY, mn = Double.POSITIVE_INFINITY;
+        for (int t = off; t < off + n; t++) {
+            mx = Math.max(mx, c[t]);
+            mn = Math.min(mn, c[t]);
+        }
+        return snr(mx - mn, mn, gain, readNoiseE);
     }
 }

@@ -178,8 +178,10 @@ public final class NeuronPlacement {
             wx1 = sx1;
         }
         for (DendriteArbor.Disk d : disks) {
-            int y0 = Math.max((int) Math.floor(d.y() - d.radius()), 0), y1 = Math.min((int) Math.ceil(d.y() + d.radius()) + 1, hc);
-            int x0 = Math.max((int) Math.floor(d.x() - d.radius()), 0), x1 = Math.min((int) Math.ceil(d.x() + d.radius()) + 1, wc);
+            int y0 = Math.max((int) Math.floor(d.y() - d.radius()), 0);
+            int y1 = Math.min((int) Math.ceil(d.y() + d.radius()) + 1, hc);
+            int x0 = Math.max((int) Math.floor(d.x() - d.radius()), 0);
+            int x1 = Math.min((int) Math.ceil(d.x() + d.radius()) + 1, wc);
             if (y0 < y1 && x0 < x1) {
                 wy0 = Math.min(wy0, y0);
                 wy1 = Math.max(wy1, y1);

@@ -17,6 +17,6 @@ public record ImageSensor(int nPxHeight, int nPxWidth, double pixelPitchUm, doub
 
     /** @return ADC full scale in ADU, {@code 2^bitDepth − 1}, computed in double */
     public double adcFullScale() {
-        return Math.pow(2.0, bitDepth) - 1.0;
+        return StrictMath.pow(2.0, bitDepth) - 1.0;
     }
 }

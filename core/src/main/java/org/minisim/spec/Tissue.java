@@ -17,7 +17,7 @@ public record Tissue(double scatterMfpExcitationUm, double scatterMfpEmissionUm,
 
     /** @return round-trip attenuation {@code exp(−z/ℓ)} (dimensionless) at depth z µm */
     public double attenuation(double zUm) {
-        return Math.exp(-zUm / effectiveScatterLengthUm());
+        return StrictMath.exp(-zUm / effectiveScatterLengthUm());
     }
 
     /** @return scatter blur σ, µm, at depth z µm: {@code scatter_blur_per_um · z} */

@@ -73,6 +73,22 @@ class NeuronPlacementTest {
     }
 
     @Test
+    void cellsFillTheMarginToo() {
+        Geometry g = new Geometry(0.5, 100, 80, 10, 20.0, 20);
+        NeuronPopulation p = pop(300_000, 3.0, 0.3, Morphology.SOMA, 0, 20, 0, null);
+        List<PlacedCell> cells = NeuronPlacement.place(step(p), g, new RandomStreams(6));
+        boolean inMargin = false;
+        for (PlacedCell c : cells) {
+            inMargin |= Math.abs(c.yUm()) > 25.0 || Math.abs(c.xUm()) > 20.0;
+            // the footprint sits where the centre maps on the canvas
+            double cy = g.rowIndex(c.yUm(), g.canvasHeight()), cx = g.colIndex(c.xUm(), g.canvasWidth());
+            Footprint f = c.planted();
+            assertTrue(cy >= f.y0() - 1 && cy <= f.y0() + f.ph() && cx >= f.x0() - 1 && cx <= f.x0() + f.pw());
+        }
+        assertTrue(inMargin);
+    }
+
+    @Test
     void zeroIrregularityGivesABinaryDiskOfAreaPiRSquared() {
         NeuronPopulation p = pop(0, 5.0, 0.0, Morphology.SOMA, 10, 10, 0, List.of(new Position3(10, 0.3, -1.1)));
         Footprint f = NeuronPlacement.place(step(p), G50, new RandomStreams(1)).get(0).planted();

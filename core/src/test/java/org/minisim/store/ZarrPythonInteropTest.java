@@ -158,4 +158,17 @@ class ZarrPythonInteropTest {
             assertTrue(compareArrays(g, new FileByteStore(golden)) >= 10, golden.toString());
         }
     }
+
+    @Test
+    void aSimulatedFullRecordingOpensInPythonWithItsCacheKeyRecomputedFromSpecJson() throws Exception {
+        org.minisim.recording.Recording rec = org.minisim.render.Simulator.simulate(
+                org.minisim.render.SpecFixtures.full(32, 0.5, 9, true, true));
+        String key = org.minisim.spec.json.CanonicalJson.cacheKey(rec.spec());
+        Path target = dir.resolve(key + ".zarr");
+        org.minisim.recording.RecordingSaver.save(rec, target);
+        JsonNode report = runPython(target.toString());
+        assertEquals(key, report.get("spec_cache_key").asText());
+        assertEquals(key, report.get("recomputed_cache_key").asText(), "Python recomputes the key from spec.json");
+        assertTrue(compareArrays(report, new FileByteStore(target)) > 10, "every array compared");
+    }
 }

@@ -1,0 +1,186 @@
+package org.minisim.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintStack;
+import org.minisim.physics.CellActivityModel;
+import org.minisim.physics.CellOpticsModel;
+import org.minisim.physics.Detectability;
+import org.minisim.physics.NeuronPlacement;
+import org.minisim.physics.NeuropilFields;
+import org.minisim.render.RecordingPlan;
+import org.minisim.spec.Geometry;
+import org.minisim.spec.ImageSensor;
+import org.minisim.spec.Sensor;
+import org.minisim.spec.Spec;
+
+/**
+ * finalize (PHYSICS.md §11, OUTPUT.md §2): turns a recording plan's cells and side-channel fields into the
+ * {@link GroundTruth}: unit selection (cells wholly inside the motion margin are dropped), per-unit arrays with
+ * their defaults, detectability (the SNR rule with {@link Detectability#DETECT_SNR_THRESHOLD}), vessel overlap,
+ * and the per-effect fields cropped to the FOV.
+ */
+public final class Finalizer {
+
+    private Finalizer() {}
+
+    /** @return the ground truth of a plan */
+    public static GroundTruth finalizeTruth(RecordingPlan plan) {
+        Spec spec = plan.spec();
+        Geometry g = plan.geometry();
+        int nFrames = g.nFrames();
+        int h = g.fovHeight(), w = g.fovWidth();
+        List<NeuronPlacement.PlacedCell> cells = plan.cells();
+        int hc = cells.isEmpty() ? h : cells.get(0).planted().canvasH();
+        int wc = cells.isEmpty() ? w : cells.get(0).planted().canvasW();
+        int top = (hc - h) / 2, left = (wc - w) / 2;
+
+        List<Integer> units = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i).planted().crop(top, left, h, w).isEmpty()) {
+                units.add(i);
+            }
+        }
+        int n = units.size();
+        CellActivityModel.ActivityTraces act = plan.activity();
+        CellOpticsModel.CellOpticsResult[] optics = plan.optics();
+        double[] bleach = plan.bleach();
+
+        List<Footprint> planted = new ArrayList<>(n);
+        double[] c = new double[n * nFrames];
+        double[] s = new double[n * nFrames];
+        double[] centres = new double[3 * n];
+        double[] amplitude = new double[n];
+        boolean[] inFocus = new boolean[n];
+        double[] sigma = optics != null && n > 0 ? new double[n] : null;
+        double[] gain = sigma != null ? new double[n] : null;
+        double[] bleaching = bleach != null && n > 0 ? new double[n * nFrames] : null;
+        for (int u = 0; u < n; u++) {
+            int i = units.get(u);
+            NeuronPlacement.PlacedCell cell = cells.get(i);
+            planted.add(cell.planted());
+            if (act != null) {
+                System.arraycopy(act.c(), i * nFrames, c, u * nFrames, nFrames);
+                System.arraycopy(act.s(), i * nFrames, s, u * nFrames, nFrames);
+                amplitude[u] = act.gains()[i];
+            } else {
+                amplitude[u] = Double.NaN;
+            }
+            centres[3 * u] = cell.zUm();
+            centres[3 * u + 1] = cell.yUm();
+            centres[3 * u + 2] = cell.xUm();
+            inFocus[u] = optics == null || optics[i].inFocus();
+            if (sigma != null) {
+                sigma[u] = optics[i].observedSigmaPx();
+                gain[u] = optics[i].observedGain();
+            }
+            if (bleaching != null) {
+                System.arraycopy(bleach, i * nFrames, bleaching, u * nFrames, nFrames);
+            }
+        }
+
+        double[] mask = plan.vesselMask();
+        double[] maskFov = mask == null ? null : crop(mask, 1, hc, wc, top, left, h, w);
+        double[] photon = product(plan.illumination(), plan.vignette());
+        boolean[] detectable = new boolean[n];
+        Sensor sensor = spec.step(Sensor.class).orElse(null);
+        ImageSensor hw = spec.acquisition().imageSensor();
+        for (int u = 0; u < n; u++) {
+            int i = units.get(u);
+            if (act == null) {
+                detectable[u] = false;
+            } else if (sensor == null) {
+                detectable[u] = inFocus[u];
+            } else {
+                double y = centres[3 * u + 1], x = centres[3 * u + 2];
+                double brightness = optics == null ? 1.0 : optics[i].opticalBrightness();
+                double detGain = Detectability.gain(brightness,
+                        Detectability.sampleField(photon, h, w, y, x, g.pixelSizeUm()),
+                        Detectability.sampleField(maskFov, h, w, y, x, g.pixelSizeUm()), sensor.photonsPerUnit(),
+                        hw.quantumEfficiency());
+                double[] range = minMax(c, u * nFrames, nFrames);
+                double snr = Detectability.snr(range[1] - range[0], range[0], detGain, hw.readNoiseE());
+                detectable[u] = snr >= Detectability.DETECT_SNR_THRESHOLD;
+            }
+        }
+
+        double[] overlap = null;
+        if (mask != null) {
+            overlap = new double[n];
+            Footprint[] obs = plan.observedFootprints();
+            for (int u = 0; u < n; u++) {
+                overlap[u] = vesselOverlap(obs[units.get(u)], mask, wc);
+            }
+        }
+
+        NeuropilFields np = plan.neuropil();
+        return new GroundTruth(new FootprintStack(planted, hc, wc), top, left, h, w, nFrames, c, s, centres,
+                amplitude, inFocus, detectable, sigma, gain, copy(plan.shifts()), copy(plan.illumination()),
+                copy(plan.vignette()), copy(plan.leakage()), bleaching, np == null ? 0 : np.k(),
+                np == null ? null : np.temporal().clone(),
+                np == null ? null : crop(np.spatial(), np.k(), np.canvasH(), np.canvasW(), (np.canvasH() - h) / 2,
+                        (np.canvasW() - w) / 2, h, w),
+                np == null || np.population() == null ? null : np.population().clone(), maskFov, overlap,
+                plan.focalDepthUm());
+    }
+
+    /**
+     * Footprint-weighted vessel burden (OUTPUT.md §2.7): {@code 1 − Σ(A·M)/Σ(A)} over the observed patch on the
+     * canvas; 0 for an empty footprint or a non-positive sum.
+     */
+    public static double vesselOverlap(Footprint observed, double[] canvasMask, int canvasWidth) {
+        if (observed.isEmpty()) {
+            return 0.0;
+        }
+        float[] p = observed.patch();
+        double sumA = 0.0, sumAm = 0.0;
+        for (int a = 0; a < observed.ph(); a++) {
+            int row = (observed.y0() + a) * canvasWidth + observed.x0();
+            for (int b = 0; b < observed.pw(); b++) {
+                double v = p[a * observed.pw() + b];
+                sumA += v;
+                sumAm += v * canvasMask[row + b];
+            }
+        }
+        return sumA <= 0.0 ? 0.0 : 1.0 - sumAm / sumA;
+    }
+
+    /** Centre-crops {@code k} stacked (hc, wc) images to (h, w) at (top, left). */
+    static double[] crop(double[] src, int k, int hc, int wc, int top, int left, int h, int w) {
+        double[] out = new double[k * h * w];
+        for (int j = 0; j < k; j++) {
+            for (int r = 0; r < h; r++) {
+                System.arraycopy(src, j * hc * wc + (top + r) * wc + left, out, j * h * w + r * w, w);
+            }
+        }
+        return out;
+    }
+
+    private static double[] product(double[] a, double[] b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        double[] p = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            p[i] = a[i] * b[i];
+        }
+        return p;
+    }
+
+    private static double[] minMax(double[] v, int from, int len) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < from + len; i++) {
+            lo = Math.min(lo, v[i]);
+            hi = Math.max(hi, v[i]);
+        }
+        return len == 0 ? new double[] {0.0, 0.0} : new double[] {lo, hi};
+    }
+
+    private static double[] copy(double[] a) {
+        return a == null ? null : a.clone();
+    }
+}

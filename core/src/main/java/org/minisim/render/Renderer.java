@@ -1,0 +1,224 @@
+package org.minisim.render;
+
+import java.util.List;
+import org.minisim.footprint.Footprint;
+import org.minisim.physics.NeuropilFields;
+import org.minisim.physics.NeuropilModel;
+import org.minisim.physics.SensorDigitizer;
+import org.minisim.physics.ShiftCrop;
+import org.minisim.random.Purpose;
+import org.minisim.random.RandomStreams;
+import org.minisim.spec.Geometry;
+import org.minisim.spec.Sensor;
+import org.minisim.spec.StepKind;
+
+/**
+ * Phase B (PHYSICS.md §12.2): renders any frame range of a {@link RecordingPlan} block by block — composite →
+ * neuropil → vessels → motion → illumination → vignette → leakage → sensor — with literally the same per-frame
+ * code whatever the range and block size. Cells are summed into a pixel in cell order (float32, as the reference
+ * contraction), every other operation is frame-local, and the sensor noise of frame t comes from the addressed
+ * stream (seed, sensor, t); so any partition of the frames gives identical bytes.
+ */
+final class Renderer {
+    /** Memory budget of one block's working arrays, bytes. */
+    private static final long BLOCK_BUDGET_BYTES = 96L << 20;
+
+    private final RecordingPlan plan;
+    private final Geometry g;
+    private final RandomStreams streams;
+
+    Renderer(RecordingPlan plan) {
+        this.plan = plan;
+        this.g = plan.geometry();
+        this.streams = new RandomStreams(plan.spec().seed());
+    }
+
+    void render(int t0, int t1, int blockFrames, FrameSink sink) {
+        int p = g.canvasPixels();
+        int q = g.fovPixels();
+        long perFrame = 12L * p + 16L * q;
+        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_BUDGET_BYTES / perFrame));
+        int nb = Math.min(blockFrames, cap);
+        Block block = new Block(Math.min(nb, Math.max(1, t1 - t0)), p, q);
+        for (int b0 = t0; b0 < t1; b0 += nb) {
+            int b1 = Math.min(t1, b0 + nb);
+            renderBlock(b0, b1, block, sink);
+        }
+    }
+
+    /** Reusable per-block buffers: per-frame canvas (double), composite accumulator (float), FOV (double). */
+    private static final class Block {
+        final double[][] canvas;
+        final float[][] acc;
+        final double[][] fov;
+
+        Block(int frames, int p, int q) {
+            canvas = new double[frames][p];
+            acc = new float[frames][p];
+            fov = new double[frames][];
+            for (int i = 0; i < frames; i++) {
+                fov[i] = new double[q];
+            }
+        }
+    }
+
+    private void renderBlock(int b0, int b1, Block blk, FrameSink sink) {
+        int n = b1 - b0;
+        int hc = g.canvasHeight(), wc = g.canvasWidth();
+        int h = g.fovHeight(), w = g.fovWidth();
+        List<String> stages = plan.snapshotStages();
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(blk.canvas[i], 0.0);
+        }
+        if (plan.runs(StepKind.COMPOSITE)) {
+            composite(b0, n, blk);
+            snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc);
+        }
+        if (plan.runs(StepKind.NEUROPIL)) {
+            neuropil(b0, n, blk.canvas);
+            snapshot(sink, stages, "neuropil", b0, b1, blk.canvas, hc, wc);
+        }
+        if (plan.runs(StepKind.VASCULATURE)) {
+            double[] m = plan.vesselMask();
+            if (m != null) {
+                for (int i = 0; i < n; i++) {
+                    double[] c = blk.canvas[i];
+                    for (int k = 0; k < c.length; k++) {
+                        c[k] *= m[k];
+                    }
+                }
+            }
+            snapshot(sink, stages, "vasculature", b0, b1, blk.canvas, hc, wc);
+        }
+        double[][] fov = toFov(b0, n, blk);
+        if (plan.runs(StepKind.BRAIN_MOTION)) {
+            snapshot(sink, stages, "brain_motion", b0, b1, fov, h, w);
+        }
+        if (plan.illumination() != null) {
+            multiply(fov, n, plan.illumination());
+            snapshot(sink, stages, "illumination_profile", b0, b1, fov, h, w);
+        }
+        if (plan.vignette() != null) {
+            multiply(fov, n, plan.vignette());
+            snapshot(sink, stages, "vignette", b0, b1, fov, h, w);
+        }
+        if (plan.leakage() != null) {
+            double[] l = plan.leakage();
+            for (int i = 0; i < n; i++) {
+                double[] f = fov[i];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] += l[k];
+                }
+            }
+            snapshot(sink, stages, "leakage", b0, b1, fov, h, w);
+        }
+        Sensor sensor = plan.sensor();
+        if (sensor != null) {
+            double[] counts = new double[h * w];
+            for (int i = 0; i < n; i++) {
+                SensorDigitizer.digitize(fov[i], sensor.photonsPerUnit(), plan.spec().acquisition().imageSensor(),
+                        streams.stream(Purpose.SENSOR, b0 + i), counts);
+                System.arraycopy(counts, 0, fov[i], 0, counts.length);
+            }
+            snapshot(sink, stages, "sensor", b0, b1, fov, h, w);
+        }
+        sink.observed(b0, b1, flatten(fov, n, h * w));
+    }
+
+    /** Adds Σ_i E_i(t)·Â_i into the canvas frames, cells in order, accumulated in float32 per pixel. */
+    private void composite(int b0, int n, Block blk) {
+        int nFrames = g.nFrames();
+        int wc = g.canvasWidth();
+        double[] c = plan.activity().c();
+        double[] bleach = plan.bleach();
+        Footprint[] obs = plan.observedFootprints();
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(blk.acc[i], 0f);
+        }
+        for (int cell : plan.renderedCells()) {
+            Footprint f = obs[cell];
+            float[] patch = f.patch();
+            int y0 = f.y0(), x0 = f.x0(), ph = f.ph(), pw = f.pw();
+            int row0 = cell * nFrames + b0;
+            for (int i = 0; i < n; i++) {
+                double e = bleach == null ? c[row0 + i] : c[row0 + i] * bleach[row0 + i];
+                float ef = (float) e;
+                if (ef == 0f) {
+                    continue;
+                }
+                float[] a = blk.acc[i];
+                for (int r = 0; r < ph; r++) {
+                    int base = (y0 + r) * wc + x0;
+                    int pb = r * pw;
+                    for (int k = 0; k < pw; k++) {
+                        a[base + k] += ef * patch[pb + k];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            float[] a = blk.acc[i];
+            double[] cv = blk.canvas[i];
+            for (int k = 0; k < a.length; k++) {
+                cv[k] += a[k];
+            }
+        }
+    }
+
+    /** Adds amplitude·(1/K)·Σ_k T_k(t)·S_k(p) to every canvas pixel of every frame of the block. */
+    private void neuropil(int b0, int n, double[][] canvas) {
+        NeuropilFields np = plan.neuropil();
+        double amp = plan.neuropilAmplitude();
+        for (int i = 0; i < n; i++) {
+            NeuropilModel.addFrame(np, amp, b0 + i, canvas[i]);
+        }
+    }
+
+    /** Canvas → FOV: bilinear shift-and-crop with motion, else the centred crop (the canvas itself at margin 0). */
+    private double[][] toFov(int b0, int n, Block blk) {
+        int hc = g.canvasHeight(), wc = g.canvasWidth();
+        int h = g.fovHeight(), w = g.fovWidth();
+        int top = g.fovTop(), left = g.fovLeft();
+        double[] shifts = plan.shifts();
+        boolean motion = plan.runs(StepKind.BRAIN_MOTION);
+        for (int i = 0; i < n; i++) {
+            double[] src = blk.canvas[i];
+            double[] dst = blk.fov[i];
+            if (motion) {
+                int t = b0 + i;
+                ShiftCrop.apply(src, hc, wc, top, left, h, w, shifts[2 * t], shifts[2 * t + 1], dst);
+            } else if (hc == h && wc == w) {
+                System.arraycopy(src, 0, dst, 0, dst.length);
+            } else {
+                for (int r = 0; r < h; r++) {
+                    System.arraycopy(src, (top + r) * wc + left, dst, r * w, w);
+                }
+            }
+        }
+        return blk.fov;
+    }
+
+    private static void multiply(double[][] frames, int n, double[] field) {
+        for (int i = 0; i < n; i++) {
+            double[] f = frames[i];
+            for (int k = 0; k < f.length; k++) {
+                f[k] *= field[k];
+            }
+        }
+    }
+
+    private static void snapshot(FrameSink sink, List<String> stages, String stage, int b0, int b1,
+                                 double[][] frames, int h, int w) {
+        if (stages.contains(stage)) {
+            sink.snapshot(stage, b0, b1, h, w, flatten(frames, b1 - b0, h * w));
+        }
+    }
+
+    private static double[] flatten(double[][] frames, int n, int size) {
+        double[] out = new double[n * size];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(frames[i], 0, out, i * size, size);
+        }
+        return out;
+    }
+}

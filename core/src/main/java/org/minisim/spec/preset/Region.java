@@ -1,0 +1,17 @@
+package org.minisim.spec.preset;
+
+import org.minisim.spec.NeuronPopulation;
+import org.minisim.spec.Neuropil;
+import org.minisim.spec.Tissue;
+import org.minisim.spec.Vasculature;
+
+/**
+ * Biology preset (SPEC.md §5.1).
+ *
+ * @param population  the cell population (required)
+ * @param tissue      scattering sample (required)
+ * @param neuropil    neuropil step, or null
+ * @param vasculature vasculature step, or null
+ */
+public record Region(NeuronPopulation population, Tissue tissue, Neuropil neuropil, Vasculature vasculature) {
+}

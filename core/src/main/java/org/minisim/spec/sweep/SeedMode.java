@@ -1,0 +1,19 @@
+package org.minisim.spec.sweep;
+
+/** How replicate seeds are assigned to points (SPEC.md §6.4). */
+public enum SeedMode {
+    /** every point uses the same seeds (common random numbers). */
+    SHARED("shared"),
+    /** replicate r of point p gets {@code start + p·count + r}. */
+    DISTINCT("distinct");
+
+    private final String jsonName;
+
+    SeedMode(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+        return jsonName;
+    }
+}
