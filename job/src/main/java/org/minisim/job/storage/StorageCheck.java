@@ -82,7 +82,18 @@ public final class StorageCheck {
             throw new StorageCheckException(Problem.INVALID_LOCATION, uri + ": no file system for scheme '"
                     + scheme + "' (" + Secrets.scrub(e.getMessage(), secrets) + ")", null);
         } catch (IOException | RuntimeException e) {
-            throw classify(uri, e, secrets, false);
+            StorageCheckException failure = classify(uri, e, secrets, false);
+            if (failure.problem() != Problem.ACCESS_DENIED) {
+                throw failure;
+            }
+            // A bucket policy may deny the bucket probe (s3:ListBucket) yet allow writes under the prefix: let the
+            // probe write decide (rejected credentials fail it too).
+            probeConf.set("fs.s3a.bucket.probe", "0");
+            try {
+                fs = FileSystem.newInstance(uri, probeConf);
+            } catch (IOException | RuntimeException again) {
+                throw classify(uri, again, secrets, false);
+            }
         }
         try {
             FileSystem target = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
