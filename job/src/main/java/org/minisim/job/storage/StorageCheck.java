@@ -35,15 +35,16 @@ import org.minisim.job.storage.StorageCheckException.Problem;
  */
 public final class StorageCheck {
 
-    /** Keys the probe client overrides so that failures surface within seconds. */
+    /**
+     * Keys the probe client overrides so that failures surface quickly: no SDK retries, one S3A retry, and a bucket
+     * probe when the client starts. (S3A raises any network timeout below 15 s to 15 s, so a silent endpoint is
+     * caught earlier by {@link EndpointProbe}.)
+     */
     static final Map<String, String> FAST_FAIL = Map.of(
             "fs.s3a.attempts.maximum", "0",
             "fs.s3a.retry.limit", "1",
             "fs.s3a.retry.interval", "200ms",
             "fs.s3a.retry.throttle.limit", "1",
-            "fs.s3a.connection.establish.timeout", "3s",
-            "fs.s3a.connection.timeout", "4s",
-            "fs.s3a.connection.request.timeout", "6s",
             "fs.s3a.bucket.probe", "2",
             "ipc.client.connect.max.retries.on.timeouts", "1",
             "ipc.client.connect.max.retries", "1");
@@ -81,7 +82,18 @@ public final class StorageCheck {
             throw new StorageCheckException(Problem.INVALID_LOCATION, uri + ": no file system for scheme '"
                     + scheme + "' (" + Secrets.scrub(e.getMessage(), secrets) + ")", null);
         } catch (IOException | RuntimeException e) {
-            throw classify(uri, e, secrets, false);
+            StorageCheckException failure = classify(uri, e, secrets, false);
+            if (failure.problem() != Problem.ACCESS_DENIED) {
+                throw failure;
+            }
+            // A bucket policy may deny the bucket probe (s3:ListBucket) yet allow writes under the prefix: let the
+            // probe write decide (rejected credentials fail it too).
+            probeConf.set("fs.s3a.bucket.probe", "0");
+            try {
+                fs = FileSystem.newInstance(uri, probeConf);
+            } catch (IOException | RuntimeException again) {
+                throw classify(uri, again, secrets, false);
+            }
         }
         try {
             FileSystem target = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;

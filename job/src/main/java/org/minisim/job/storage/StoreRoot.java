@@ -23,6 +23,9 @@ import org.apache.hadoop.fs.Path;
  * <p>The entries may hold credentials: {@link #toString()} masks them (see {@link Secrets}) and nothing here writes
  * them anywhere. When no credentials are configured, S3A's default chain applies on every JVM (environment
  * variables, instance/container roles).
+ *
+ * <p>Stores share Hadoop's cached FileSystem client per scheme, bucket/host and user within a JVM: two roots on the
+ * same bucket with different credentials or endpoints in one JVM would share the first client.
  */
 public final class StoreRoot implements Serializable {
 

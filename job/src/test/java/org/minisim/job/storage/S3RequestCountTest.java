@@ -50,4 +50,24 @@ class S3RequestCountTest {
                 s3.count(bucket, S3Request.HEAD_OBJECT) + s3.count(bucket, S3Request.LIST_OBJECTS) > 0,
                 counts::toString);
     }
+
+    /** Reading a key is one GET plus at most one HEAD (S3A learns the length first); a missing key costs no GET. */
+    @Test
+    void readingAKeyCostsOneGetAndAtMostOneHead() throws IOException {
+        S3TestServer s3 = S3TestServer.shared();
+        String bucket = s3.newBucket("counts-read");
+        HadoopByteStore store = StoreRoot.of("s3a://" + bucket + "/stores", s3.hadoopConf()).store("rec");
+        int n = 10;
+        for (int t = 0; t < n; t++) {
+            store.put("observed/" + t + ".0.0", new byte[100 + t]);
+        }
+        s3.resetCounts();
+        for (int t = 0; t < n; t++) {
+            assertEquals(100 + t, store.get("observed/" + t + ".0.0").length);
+        }
+        Map<S3Request, Long> counts = s3.counts(bucket);
+        assertEquals(n, s3.count(bucket, S3Request.GET_OBJECT), counts::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(s3.count(bucket, S3Request.HEAD_OBJECT) <= n, counts::toString);
+        assertEquals(0, s3.count(bucket, S3Request.LIST_OBJECTS), counts::toString);
+    }
 }

@@ -31,7 +31,7 @@ public final class SharedSpark {
     /** @return the shared session, started on first use with {@link #DEFAULT_MASTER} */
     public static synchronized SparkSession session() {
         if (session == null) {
-            session = start(master);
+            session = start(master, Map.of());
         }
         return session;
     }
@@ -54,9 +54,17 @@ public final class SharedSpark {
      * @return the new session
      */
     public static synchronized SparkSession restart(String newMaster) {
+        return restart(newMaster, Map.of());
+    }
+
+    /**
+     * Like {@link #restart(String)}, with extra Spark settings for this session only (e.g. {@code spark.home} and
+     * {@code spark.executor.extraClassPath} for {@code local-cluster[...]}); the next restart drops them.
+     */
+    public static synchronized SparkSession restart(String newMaster, Map<String, String> sessionConf) {
         stopCurrent();
         master = newMaster;
-        session = start(newMaster);
+        session = start(newMaster, sessionConf);
         return session;
     }
 
@@ -92,7 +100,7 @@ public final class SharedSpark {
         SparkSession.clearDefaultSession();
     }
 
-    private static SparkSession start(String masterUrl) {
+    private static SparkSession start(String masterUrl, Map<String, String> sessionConf) {
         installHook();
         SparkSession.Builder b = SparkSession.builder()
                 .master(masterUrl)
@@ -106,6 +114,7 @@ public final class SharedSpark {
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                 .config("spark.sql.adaptive.enabled", "false");
         HADOOP_CONF.forEach((k, v) -> b.config("spark.hadoop." + k, v));
+        sessionConf.forEach(b::config);
         return b.getOrCreate();
     }
 
