@@ -46,8 +46,8 @@ import org.minisim.store.RecordingStoreWriter;
  *       Mpx-frames/s, peak heap in use and peak live heap after GC
  *       (sampled; in local mode the executor is the driver JVM).
  * </ol>
- * {@code quick} runs only the 10 s cases. Specs come from {@code conf/bench/} (system property
- * {@code minisim.conf} overrides the conf folder); output goes under a temporary folder, deleted at the end.
+ * {@code quick} runs only the 10 s cases. Specs come from {@code <minisim.home>/conf/bench/} (the launcher sets
+ * {@code minisim.home}; the system property {@code minisim.conf} overrides the conf folder); output goes under a temporary folder, deleted at the end.
  */
 public final class Benchmark {
 
@@ -84,7 +84,8 @@ public final class Benchmark {
             System.err.println("usage: minisim bench [quick]");
             return 2;
         }
-        Path conf = Path.of(System.getProperty("minisim.conf", "conf"), "bench");
+        Path conf = Path.of(System.getProperty("minisim.conf",
+                System.getProperty("minisim.home", ".") + "/conf"), "bench");
         Path work = Files.createTempDirectory("minisim-bench");
         List<Result> results = new ArrayList<>();
         try {
