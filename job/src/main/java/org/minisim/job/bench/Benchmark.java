@@ -47,7 +47,8 @@ import org.minisim.store.RecordingStoreWriter;
  *       (sampled; in local mode the executor is the driver JVM).
  * </ol>
  * {@code quick} runs only the 10 s cases. Specs come from {@code <minisim.home>/conf/bench/} (the launcher sets
- * {@code minisim.home}; the system property {@code minisim.conf} overrides the conf folder); output goes under a temporary folder, deleted at the end.
+ * {@code minisim.home}; the system property {@code minisim.conf} overrides the conf folder); output goes under a
+ * temporary folder, deleted at the end.
  */
 public final class Benchmark {
 
