@@ -63,47 +63,64 @@ public final class GaussianFilter {
         if (src.length != h * w) {
             throw new IllegalArgumentException("image length " + src.length + " != " + h + " x " + w);
         }
-        double[] out = src.clone();
         if (!(sigmaPx > MIN_SIGMA) || h == 0 || w == 0) {
-            return out;
+            return src.clone();
         }
         double[] k = kernel(sigmaPx);
         int r = (k.length - 1) / 2;
-        // axis 0: down each column
-        double[] line = new double[h];
-        double[] res = new double[h];
-        int[] map0 = extension(h, r, mode);
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) {
-                line[y] = out[y * w + x];
-            }
-            convolve(line, h, k, r, map0, res);
-            for (int y = 0; y < h; y++) {
-                out[y * w + x] = res[y];
-            }
-        }
-        // axis 1: along each row
-        double[] rowLine = new double[w];
-        double[] rowRes = new double[w];
-        int[] map1 = extension(w, r, mode);
+        double[][] rows = new double[h][w];
         for (int y = 0; y < h; y++) {
-            System.arraycopy(out, y * w, rowLine, 0, w);
-            convolve(rowLine, w, k, r, map1, rowRes);
-            System.arraycopy(rowRes, 0, out, y * w, w);
+            System.arraycopy(src, y * w, rows[y], 0, w);
+        }
+        double[][] down = pass(rows, h, w, k, r, mode);          // axis 0: down each column
+        double[][] across = pass(transpose(down, h, w), w, h, k, r, mode); // axis 1: along each row
+        double[] out = new double[h * w];
+        for (int x = 0; x < w; x++) {
+            double[] col = across[x];
+            for (int y = 0; y < h; y++) {
+                out[y * w + x] = col[y];
+            }
         }
         return out;
     }
 
     /**
-     * Maps padded positions {@code p ∈ [0, n + 2R)} (array index {@code p − R}) to source indices, or −1 for a
-     * zero value.
+     * Filters along the first index of {@code n} lines of length {@code len}: output line y is
+     * {@code line_y·w_0 + Σ_{j=R..1} (line_{y−j} + line_{y+j})·w_j} with the boundary's extension, accumulated as
+     * whole-line operations (same index in every array, which the JIT vectorises).
      */
-    static int[] extension(int n, int r, Boundary mode) {
-        int[] map = new int[n + 2 * r];
-        for (int p = 0; p < map.length; p++) {
-            map[p] = sourceIndex(p - r, n, mode);
+    private static double[][] pass(double[][] lines, int n, int len, double[] k, int r, Boundary mode) {
+        double[] zero = new double[len];
+        double[][] out = new double[n][len];
+        double k0 = k[r];
+        for (int y = 0; y < n; y++) {
+            double[] o = out[y];
+            double[] c = lines[y];
+            for (int x = 0; x < len; x++) {
+                o[x] = c[x] * k0;
+            }
+            for (int j = r; j >= 1; j--) {
+                int ia = sourceIndex(y - j, n, mode), ib = sourceIndex(y + j, n, mode);
+                double[] a = ia < 0 ? zero : lines[ia];
+                double[] b = ib < 0 ? zero : lines[ib];
+                double kj = k[r + j];
+                for (int x = 0; x < len; x++) {
+                    o[x] += (a[x] + b[x]) * kj;
+                }
+            }
         }
-        return map;
+        return out;
+    }
+
+    private static double[][] transpose(double[][] rows, int h, int w) {
+        double[][] t = new double[w][h];
+        for (int y = 0; y < h; y++) {
+            double[] row = rows[y];
+            for (int x = 0; x < w; x++) {
+                t[x][y] = row[x];
+            }
+        }
+        return t;
     }
 
     /** @return the source index read for array index i of a length-n line, or −1 for zero */
@@ -120,20 +137,5 @@ public final class GaussianFilter {
                 yield m >= n ? period - 1 - m : m;
             }
         };
-    }
-
-    /** Convolves one line: {@code out[i] = x_i·w_0 + Σ_{j=R..1} (x_{i−j} + x_{i+j})·w_j}. */
-    private static void convolve(double[] line, int n, double[] k, int r, int[] map, double[] out) {
-        for (int i = 0; i < n; i++) {
-            double acc = line[i] * k[r];
-            for (int j = r; j >= 1; j--) {
-                int a = map[i - j + r];
-                int b = map[i + j + r];
-                double va = a < 0 ? 0.0 : line[a];
-                double vb = b < 0 ? 0.0 : line[b];
-                acc += (va + vb) * k[r + j];
-            }
-            out[i] = acc;
-        }
     }
 }

@@ -126,17 +126,27 @@ class RenderInvariantsTest {
     }
 
     @Test
-    void bleachingDimsTheLastQuarter() {
-        Spec spec = SpecFixtures.full(32, 2.0, 6, false, false);
-        Recording r = Simulator.simulate(spec, "composite");
-        int f = r.frames(), q = 32 * 32;
-        double first = 0, last = 0;
-        for (int t = 0; t < f / 4; t++) {
+    void bleachingOnlyEverDimsTheCellsAndDimsTheEndMost() {
+        Spec bleached = SpecFixtures.full(32, 2.0, 6, false, false);
+        java.util.List<org.minisim.spec.Step> steps = new java.util.ArrayList<>(bleached.steps());
+        steps.removeIf(st -> st instanceof org.minisim.spec.Bleaching);
+        Spec unbleached = new Spec(bleached.acquisition(), bleached.seed(), steps, bleached.output());
+        Recording a = Simulator.simulate(bleached, "composite");
+        Recording b = Simulator.simulate(unbleached, "composite");
+        int f = a.frames(), q = 32 * 32;
+        double firstLoss = 0, lastLoss = 0;
+        for (int t = 0; t < f; t++) {
             for (int k = 0; k < q; k++) {
-                first += r.observed()[t * q + k];
-                last += r.observed()[(f - 1 - t) * q + k];
+                double x = a.observed()[t * q + k], y = b.observed()[t * q + k];
+                assertTrue(x <= y + 1e-6 * Math.max(1.0, y), "bleaching never brightens a pixel");
+                if (t < f / 4) {
+                    firstLoss += y - x;
+                } else if (t >= f - f / 4) {
+                    lastLoss += y - x;
+                }
             }
         }
-        assertTrue(last < first, "bleaching darkens the end: " + last + " vs " + first);
+        assertTrue(lastLoss > 2 * firstLoss && lastLoss > 0, "the light lost to bleaching grows: first quarter "
+                + firstLoss + ", last quarter " + lastLoss);
     }
 }
