@@ -94,22 +94,33 @@ public final class Benchmark {
             results.add(print(out, simulate("quick-start dense 256 px 10 s", spec(conf, "quickstart-dense-256-10s.json", 0),
                     work.resolve("a"))));
             results.add(print(out, simulate("V4-CA1 608 px 10 s", spec(conf, "v4-ca1-608-10s.json", 0), work.resolve("b"))));
+            results.add(print(out, simulate("full 256 px 10 s", spec(conf, "full-256.json", 10), work.resolve("b10"))));
+            if (!quick) {
+                results.add(print(out, simulate("full 256 px 60 s", spec(conf, "full-256.json", 60),
+                        work.resolve("b60"))));
+            }
 
             out.println("# Spark sweep job, full 12-step spec at 256 px (no intermediates)");
             String full = Files.readString(conf.resolve("full-256.json"));
             SparkSession spark = SparkSessions.getOrCreate(Map.of("spark.master", "local[2]", "spark.ui.enabled",
                     "false"));
             spark.sparkContext().setLogLevel("WARN");
+            sparkCase("warm-up (not timed)", spark, full, 1, work.resolve("w"));
             results.add(print(out, sparkCase("full 256 px 10 s, local[2]", spark, full, 10, work.resolve("c"))));
             if (!quick) {
                 results.add(print(out, sparkCase("full 256 px 60 s, local[2]", spark, full, 60, work.resolve("d"))));
                 spark.stop();
+                Result ten = print(out, child("full 256 px 10 s, local[2], -Xmx768m", conf, 10, "local[2]",
+                        work.resolve("e10")));
                 Result two = print(out, child("full 256 px 300 s, local[2], -Xmx768m", conf, 300, "local[2]",
                         work.resolve("e")));
                 Result one = print(out, child("full 256 px 300 s, local[1], -Xmx768m", conf, 300, "local[1]",
                         work.resolve("f")));
                 out.println(String.format(Locale.ROOT, "speed-up local[2] vs local[1] on 300 s: %.2fx",
                         one.wallS() / two.wallS()));
+                out.println(String.format(Locale.ROOT, "300 s vs 10 s (same -Xmx768m child): live heap after GC %.2fx,"
+                        + " throughput %.2fx", (double) two.peakLiveBytes() / Math.max(1, ten.peakLiveBytes()),
+                        two.mpxPerS() / ten.mpxPerS()));
             }
         } finally {
             FileByteStore.deleteRecursively(work);
@@ -148,31 +159,52 @@ public final class Benchmark {
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         int n = plan.observedFrames();
         int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), "<f4");
-        long[] writeNanos = {0};
+        java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
         long w0 = System.nanoTime();
         writer.createObserved(n, g.fovHeight(), g.fovWidth(), "<f4", chunk);
-        writeNanos[0] += System.nanoTime() - w0;
-        ChunkWritingSink chunks = new ChunkWritingSink(writer, 0, n);
-        FrameSink timed = new FrameSink() {
-            @Override
-            public void observed(int t0, int t1, double[] frames) {
-                long s = System.nanoTime();
-                chunks.observed(t0, t1, frames);
-                writeNanos[0] += System.nanoTime() - s;
+        writeNanos.addAndGet(System.nanoTime() - w0);
+        // Chunk-aligned frame ranges rendered on every core, as the Spark job's range tasks do.
+        int threads = Runtime.getRuntime().availableProcessors();
+        int nChunks = Math.max(1, (n + chunk - 1) / chunk);
+        int rangeFrames = chunk * Math.max(1, nChunks / (threads * 4));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t0 = 0; t0 < n; t0 += rangeFrames) {
+                int a = t0, b = Math.min(n, t0 + rangeFrames);
+                futures.add(pool.submit(() -> {
+                    ChunkWritingSink chunks = new ChunkWritingSink(
+                            new RecordingStoreWriter(store, ChunkCodec.defaultCodec()), a, b);
+                    plan.render(a, b, chunk, new FrameSink() {
+                        @Override
+                        public void observed(int t0x, int t1x, double[] frames) {
+                            long st = System.nanoTime();
+                            chunks.observed(t0x, t1x, frames);
+                            writeNanos.addAndGet(System.nanoTime() - st);
+                        }
+                    });
+                    long st = System.nanoTime();
+                    chunks.finish();
+                    writeNanos.addAndGet(System.nanoTime() - st);
+                    return null;
+                }));
             }
-        };
-        plan.render(0, n, chunk, timed);
-        long s = System.nanoTime();
-        chunks.finish();
-        writeNanos[0] += System.nanoTime() - s;
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IOException("rendering failed: " + e.getCause(), e);
+        } finally {
+            pool.shutdown();
+        }
         GroundTruth gt = plan.groundTruth();
-        s = System.nanoTime();
+        long s = System.nanoTime();
         writer.writeGroundTruth(gt);
         writer.writeSpecJson(CanonicalJson.pretty(spec));
         writer.commit(key, gt.presentOptional(), List.of());
-        writeNanos[0] += System.nanoTime() - s;
+        writeNanos.addAndGet(System.nanoTime() - s);
         double wall = (System.nanoTime() - start) / 1e9;
-        double write = writeNanos[0] / 1e9;
+        double write = writeNanos.get() / 1e9 / threads;
         heap.close();
         return new Result(name, (long) n * g.fovPixels(), wall - write, write, wall, heap.peakUsed(), heap.peakLive());
     }
@@ -199,6 +231,8 @@ public final class Benchmark {
         Path conf = Path.of(args[1]);
         SparkSession spark = SparkSessions.getOrCreate(Map.of("spark.master", args[3], "spark.ui.enabled", "false"));
         spark.sparkContext().setLogLevel("WARN");
+        sparkCase("warm-up (not timed)", spark, Files.readString(conf.resolve("full-256.json")), 1,
+                Path.of(args[4]).resolve("warm-up"));
         Result r = sparkCase("child", spark, Files.readString(conf.resolve("full-256.json")),
                 Double.parseDouble(args[2]), Path.of(args[4]));
         out.println("RESULT " + r.pxFrames() + " " + r.wallS() + " " + r.peakHeapBytes() + " " + r.peakLiveBytes());
