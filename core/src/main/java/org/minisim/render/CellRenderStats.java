@@ -2,6 +2,7 @@ package org.minisim.render;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.TreeMap;
 import org.minisim.metrics.ImageStack;
 import org.minisim.recording.GroundTruth;
 import org.minisim.recording.TruthViews;
@@ -83,9 +84,19 @@ public final class CellRenderStats {
         return chol != null;
     }
 
-    /** @return empty sums for this plan */
+    /** @return empty sums for this plan, one partial per 1 << 30 frames (in practice a single partial) */
     public Sums newSums() {
-        return new Sums(n, sensor, chol != null);
+        return newSums(1 << 30);
+    }
+
+    /**
+     * @param chunkFrames frames per partial: the sums keep one partial per {@code chunkFrames}-aligned frame
+     *                    chunk and add them in chunk order at the end, so any partition of the frames into
+     *                    chunk-aligned ranges gives bit-identical columns
+     * @return empty sums for this plan
+     */
+    public Sums newSums(int chunkFrames) {
+        return new Sums(n, sensor, chol != null, chunkFrames);
     }
 
     /**
@@ -120,8 +131,9 @@ public final class CellRenderStats {
         };
     }
 
-    void addIntensity(Sums s, int t0, int t1, double[] frames) {
+    void addIntensity(Sums sums, int t0, int t1, double[] frames) {
         for (int t = t0; t < t1; t++) {
+            Part s = sums.part(t);
             int base = (t - t0) * q;
             for (int i = 0; i < n; i++) {
                 s.centerIntensity[i] += frames[base + center[i]];
@@ -129,8 +141,9 @@ public final class CellRenderStats {
         }
     }
 
-    void addObserved(Sums s, int t0, int t1, double[] frames) {
+    void addObserved(Sums sums, int t0, int t1, double[] frames) {
         for (int t = t0; t < t1; t++) {
+            Part s = sums.part(t);
             int base = (t - t0) * q;
             s.frames++;
             for (int i = 0; i < n; i++) {
@@ -156,7 +169,7 @@ public final class CellRenderStats {
         }
     }
 
-    private void oracle(Sums s, int t, double[] frames, int base) {
+    private void oracle(Part s, int t, double[] frames, int base) {
         double[] rhs = new double[n + 1];
         double total = 0.0;
         for (int k = 0; k < q; k++) {
@@ -290,17 +303,14 @@ public final class CellRenderStats {
     public record Columns(Double[] centerMeanE, Double[] observedMeanCountsAtCell, Double[] roiTraceCorr,
                           Double[] oracleTraceCorr, Double[] oracleEmpiricalSnr) {}
 
-    /** Mergeable per-unit sums over a set of frames (primitive arrays; element-wise addition). */
-    public static final class Sums implements Serializable {
+    /** One chunk's partial sums (element-wise addable). */
+    static final class Part implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        final boolean sensor, oracle;
         long frames;
         final double[] centerIntensity, centerObserved, sc, scc, rx, rxx, rxc, so, soo, soc;
 
-        Sums(int n, boolean sensor, boolean oracle) {
-            this.sensor = sensor;
-            this.oracle = oracle;
+        Part(int n) {
             centerIntensity = new double[n];
             centerObserved = new double[n];
             sc = new double[n];
@@ -313,33 +323,88 @@ public final class CellRenderStats {
             soc = new double[n];
         }
 
+        double[][] arrays() {
+            return new double[][] {centerIntensity, centerObserved, sc, scc, rx, rxx, rxc, so, soo, soc};
+        }
+
+        void add(Part o) {
+            frames += o.frames;
+            double[][] mine = arrays(), theirs = o.arrays();
+            for (int k = 0; k < mine.length; k++) {
+                for (int i = 0; i < mine[k].length; i++) {
+                    mine[k][i] += theirs[k][i];
+                }
+            }
+        }
+    }
+
+    /**
+     * Mergeable per-unit sums over a set of frames: one {@link Part} of primitive arrays per frame chunk, merged
+     * element-wise and totalled in chunk order (so the result does not depend on how chunk-aligned ranges were
+     * split among tasks).
+     */
+    public static final class Sums implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final int n;
+        final boolean sensor, oracle;
+        final int chunkFrames;
+        final TreeMap<Integer, Part> parts = new TreeMap<>();
+
+        Sums(int n, boolean sensor, boolean oracle, int chunkFrames) {
+            if (chunkFrames < 1) {
+                throw new IllegalArgumentException("chunkFrames " + chunkFrames);
+            }
+            this.n = n;
+            this.sensor = sensor;
+            this.oracle = oracle;
+            this.chunkFrames = chunkFrames;
+        }
+
+        Part part(int t) {
+            return parts.computeIfAbsent(t / chunkFrames, k -> new Part(n));
+        }
+
+        /** @return the sums over all frames, chunks added in chunk order */
+        Part total() {
+            Part tot = new Part(n);
+            for (Part p : parts.values()) {
+                tot.add(p);
+            }
+            return tot;
+        }
+
         /** @return frames accumulated */
         public long frames() {
-            return frames;
+            return total().frames;
         }
 
         /** @return the number of units */
         public int units() {
-            return sc.length;
+            return n;
         }
 
-        /** Adds {@code other} into these sums (element-wise); @return this */
+        /** Adds {@code other} into these sums (element-wise, chunk by chunk); @return this */
         public Sums merge(Sums other) {
-            if (other.units() != units() || other.sensor != sensor || other.oracle != oracle) {
+            if (other.n != n || other.sensor != sensor || other.oracle != oracle
+                    || other.chunkFrames != chunkFrames) {
                 throw new IllegalArgumentException("sums of different recordings");
             }
-            frames += other.frames;
-            double[][] mine = arrays(), theirs = other.arrays();
-            for (int k = 0; k < mine.length; k++) {
-                for (int i = 0; i < mine[k].length; i++) {
-                    mine[k][i] += theirs[k][i];
+            for (var e : other.parts.entrySet()) {
+                Part mine = parts.get(e.getKey());
+                if (mine == null) {
+                    Part copy = new Part(n);
+                    copy.add(e.getValue());
+                    parts.put(e.getKey(), copy);
+                } else {
+                    mine.add(e.getValue());
                 }
             }
             return this;
         }
 
         double[][] arrays() {
-            return new double[][] {centerIntensity, centerObserved, sc, scc, rx, rxx, rxc, so, soo, soc};
+            return total().arrays();
         }
 
         /**
@@ -368,7 +433,10 @@ public final class CellRenderStats {
          * @param electronsPerUnit photons per unit × QE, or null without a sensor
          */
         public Columns finish(double[] peakDf, Double electronsPerUnit) {
-            int n = units();
+            Part s = total();
+            long frames = s.frames;
+            double[] centerIntensity = s.centerIntensity, centerObserved = s.centerObserved, sc = s.sc,
+                    scc = s.scc, rx = s.rx, rxx = s.rxx, rxc = s.rxc, so = s.so, soo = s.soo, soc = s.soc;
             Double[] ce = new Double[n], oc = new Double[n], roi = new Double[n], orc = new Double[n],
                     osnr = new Double[n];
             if (frames > 0) {

@@ -1,5 +1,6 @@
 package org.minisim.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,6 +51,28 @@ class CellRenderStatsTest {
             assertClose(cw.oracleTraceCorr()[i], cm.oracleTraceCorr()[i]);
             assertClose(cw.oracleEmpiricalSnr()[i], cm.oracleEmpiricalSnr()[i]);
         }
+    }
+
+    @Test
+    void chunkAlignedRangesGiveBitIdenticalColumns() {
+        Spec spec = SpecFixtures.full(40, 2.0, 3L, true, false);
+        RecordingPlan plan = RecordingPlan.build(spec);
+        CellRenderStats st = new CellRenderStats(plan);
+        int f = plan.observedFrames();
+        CellRenderStats.Sums whole = st.newSums(8);
+        plan.render(0, f, 5, st.sink(whole, null));
+        CellRenderStats.Sums merged = st.newSums(8);
+        for (int t0 = 0; t0 < f; t0 += 16) {
+            CellRenderStats.Sums part = st.newSums(8);
+            plan.render(t0, Math.min(f, t0 + 16), 3, st.sink(part, null));
+            merged.merge(part);
+        }
+        CellRenderStats.Columns a = whole.finish(plan.groundTruth(), spec), b = merged.finish(plan.groundTruth(), spec);
+        assertArrayEquals(a.centerMeanE(), b.centerMeanE());
+        assertArrayEquals(a.observedMeanCountsAtCell(), b.observedMeanCountsAtCell());
+        assertArrayEquals(a.roiTraceCorr(), b.roiTraceCorr());
+        assertArrayEquals(a.oracleTraceCorr(), b.oracleTraceCorr());
+        assertArrayEquals(a.oracleEmpiricalSnr(), b.oracleEmpiricalSnr());
     }
 
     private static void assertClose(Double a, Double b) {
