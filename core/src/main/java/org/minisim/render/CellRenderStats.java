@@ -2,6 +2,9 @@ package org.minisim.render;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.TreeMap;
 import org.minisim.metrics.ImageStack;
 import org.minisim.recording.GroundTruth;
@@ -47,6 +50,17 @@ public final class CellRenderStats {
     /** Lower Cholesky factor of the Gram matrix, row-major (N+1)², or null (oracle skipped). */
     private final double[] chol;
     private final boolean sensor;
+
+    private static final Map<RecordingPlan, CellRenderStats> SHARED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * @return the statistics of a plan, built once per plan object and shared (they are immutable after
+     *         construction, so concurrent range tasks of one cached plan reuse one Gram factorisation)
+     */
+    public static CellRenderStats of(RecordingPlan plan) {
+        return SHARED.computeIfAbsent(plan, CellRenderStats::new);
+    }
 
     /** @param plan a built recording plan (its ground truth and spec) */
     public CellRenderStats(RecordingPlan plan) {

@@ -39,7 +39,7 @@ public final class UnitRunner {
             CellRenderStats.Sums sums = null;
             if (u.kind().renders()) {
                 ChunkWritingSink sink = new ChunkWritingSink(writer, u.t0(), u.t1());
-                CellRenderStats stats = new CellRenderStats(plan);
+                CellRenderStats stats = CellRenderStats.of(plan);
                 sums = stats.newSums(u.chunkFrames());
                 plan.render(u.t0(), u.t1(), u.blockFrames(), stats.sink(sums, sink));
                 sink.finish();
