@@ -18,6 +18,15 @@ public interface FrameSink {
     void observed(int t0, int t1, double[] frames);
 
     /**
+     * The FOV intensity of frames {@code [t0, t1)} right before the sensor digitises it (called only when a
+     * sensor step runs, before {@link #observed} of the same block; without a sensor the observed movie is the
+     * intensity).
+     *
+     * @param intensity {@code (t1 − t0) × H × W} values, a.u.
+     */
+    default void beforeSensor(int t0, int t1, double[] intensity) {}
+
+    /**
      * A stage snapshot (only when the spec saves intermediates) for frames {@code [t0, t1)}: canvas-sized
      * before motion, FOV-sized from {@code brain_motion} on.
      *

@@ -116,6 +116,7 @@ final class Renderer {
         }
         Sensor sensor = plan.sensor();
         if (sensor != null) {
+            sink.beforeSensor(b0, b1, flatten(fov, n, h * w));
             double[] counts = new double[h * w];
             for (int i = 0; i < n; i++) {
                 SensorDigitizer.digitize(fov[i], sensor.photonsPerUnit(), plan.spec().acquisition().imageSensor(),

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.minisim.job.storage.StoreRoot;
+import org.minisim.job.table.CellMetrics;
 import org.minisim.job.table.CellRowsJson;
+import org.minisim.render.CellRenderStats;
 import org.minisim.spec.Geometry;
 import org.minisim.spec.Output;
 import org.minisim.spec.Spec;
@@ -23,7 +25,8 @@ import org.minisim.store.RecordingStoreWriter;
 /**
  * The driver's handling of one recording (called from a driver thread, several at once): reuse a committed
  * matching store; otherwise clear it, create the arrays' metadata, run one Spark job whose partitions are the
- * recording's truth unit and frame-range units, then commit — cell file first, root attributes and commit
+ * recording's truth unit and frame-range units, merge the range units' R-column sums into the cell rows, then
+ * commit — cell file first, root attributes and commit
  * marker last.
  */
 final class RecordingRun {
@@ -108,13 +111,27 @@ final class RecordingRun {
         }
         List<byte[]> results = ctx.jsc().parallelize(shipped, shipped.size())
                 .map(b -> JavaBytes.write(UnitRunner.run(JavaBytes.read(b)))).collect();
+        UnitResult truth = null;
+        CellRenderStats.Sums sums = null;
         for (byte[] b : results) {
             UnitResult r = JavaBytes.read(b);
             if (r.kind().writesTruth()) {
-                return r;
+                truth = r;
+            }
+            if (r.renderSums() != null) {
+                sums = sums == null ? r.renderSums() : sums.merge(r.renderSums());
             }
         }
-        throw new IllegalStateException("the truth unit of " + rec.cacheKey() + " returned no result");
+        if (truth == null) {
+            throw new IllegalStateException("the truth unit of " + rec.cacheKey() + " returned no result");
+        }
+        if (sums == null) {
+            return truth;
+        }
+        var rows = CellRowsJson.read(truth.cellsJsonl());
+        CellMetrics.fillRenderColumns(rows, sums);
+        return new UnitResult(truth.kind(), truth.t0(), truth.t1(), CellRowsJson.write(rows), truth.gtPresent(),
+                truth.nUnits(), truth.nDetectable(), truth.seconds(), null);
     }
 
     private static void commit(ByteStore store, String key, UnitResult truth, List<SnapshotArray> snapshots)

@@ -27,7 +27,7 @@ import org.minisim.spec.sweep.SweepRecording;
 
 /**
  * The sweep job (library entry point): simulates every recording of a validated sweep on Spark and writes the
- * sweep's partition of the per-cell table and its manifest.
+ * sweep's partition of the per-cell table, its manifest and its job metadata ({@link JobMetadata}).
  *
  * <p>Scheduling: a driver thread pool runs one Spark job per recording (its truth unit and its chunk-aligned
  * frame-range units as partitions), at most {@code maxInFlight} recordings at once (default twice the default
@@ -76,6 +76,11 @@ public final class SweepJob {
             Manifest.write(table.rootStore(), plan.sweepId(), Manifest.lines(plan, outcomes));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the manifest: " + e.getMessage(), e);
+        }
+        try {
+            JobMetadata.write(table.rootStore(), plan.sweepId(), ctx.implVersion(), o.framesPerTask());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the job metadata: " + e.getMessage(), e);
         }
         SweepSummary summary = new SweepSummary(plan.sweepId(), outcomes, plan.invalidPoints().size(),
                 (System.nanoTime() - start) / 1e9, rows);

@@ -2,6 +2,7 @@ package org.minisim.job;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import org.minisim.render.CellRenderStats;
 
 /**
  * What a {@link WorkUnit} reports back to the driver.
@@ -14,6 +15,8 @@ import java.util.ArrayList;
  * @param nUnits       ground-truth units (truth unit)
  * @param nDetectable  detectable units (truth unit)
  * @param seconds      wall seconds of the unit in its task
+ * @param renderSums   the R-column sums over the frames the unit rendered (rendering units; null otherwise)
  */
 public record UnitResult(WorkUnit.Kind kind, int t0, int t1, String cellsJsonl, ArrayList<String> gtPresent,
-                         int nUnits, int nDetectable, double seconds) implements Serializable {}
+                         int nUnits, int nDetectable, double seconds,
+                         CellRenderStats.Sums renderSums) implements Serializable {}

@@ -9,6 +9,7 @@ import org.apache.spark.TaskContext;
 import org.minisim.job.table.CellMetrics;
 import org.minisim.job.table.CellRowsJson;
 import org.minisim.recording.GroundTruth;
+import org.minisim.render.CellRenderStats;
 import org.minisim.render.RecordingPlan;
 import org.minisim.spec.Spec;
 import org.minisim.spec.json.SpecReader;
@@ -20,7 +21,7 @@ import org.minisim.store.RecordingStoreWriter;
 /**
  * Runs one {@link WorkUnit} inside a task: gets the recording's plan from this JVM's {@link PlanCache}, then
  * either writes the ground truth and spec.json and computes the cell rows (truth unit) or renders its frame
- * range into whole chunks (range unit). Every write is a pure function of (spec, chunk), so a retried or
+ * range into whole chunks (range unit), accumulating the R-column sums of {@link CellRenderStats} on the way. Every write is a pure function of (spec, chunk), so a retried or
  * speculative copy rewrites identical bytes.
  */
 public final class UnitRunner {
@@ -35,9 +36,12 @@ public final class UnitRunner {
         ByteStore store = u.stores().store(u.cacheKey());
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         try {
+            CellRenderStats.Sums sums = null;
             if (u.kind().renders()) {
                 ChunkWritingSink sink = new ChunkWritingSink(writer, u.t0(), u.t1());
-                plan.render(u.t0(), u.t1(), u.blockFrames(), sink);
+                CellRenderStats stats = CellRenderStats.of(plan);
+                sums = stats.newSums(u.chunkFrames());
+                plan.render(u.t0(), u.t1(), u.blockFrames(), stats.sink(sums, sink));
                 sink.finish();
             }
             if (u.kind().writesTruth()) {
@@ -47,9 +51,9 @@ public final class UnitRunner {
                 List<LinkedHashMap<String, Object>> rows = CellMetrics.compute(spec, gt, u.implVersion());
                 return new UnitResult(u.kind(), 0, gt.nFrames(), CellRowsJson.write(rows),
                         new ArrayList<>(gt.presentOptional()), gt.nUnits(), CellMetrics.countDetectable(rows),
-                        seconds(start));
+                        seconds(start), sums);
             }
-            return new UnitResult(u.kind(), u.t0(), u.t1(), null, null, 0, 0, seconds(start));
+            return new UnitResult(u.kind(), u.t0(), u.t1(), null, null, 0, 0, seconds(start), sums);
         } catch (IOException e) {
             throw new UncheckedIOException("store " + store.location() + ": " + e.getMessage(), e);
         }

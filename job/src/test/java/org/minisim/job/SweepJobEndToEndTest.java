@@ -120,8 +120,23 @@ class SweepJobEndToEndTest {
         TreeMap<String, byte[]> fa = files(a.resolve("stores")), fb = files(b.resolve("stores"));
         assertTrue(fa.keySet().stream().anyMatch(k -> k.contains("/snapshots/sensor/3.0.0")), fa.keySet().toString());
         assertSameFiles(fa, fb);
-        assertEquals(tableA, table(two, b));
+        assertEquals(tableA, table(two, b)); // every column, R columns included, exactly
         assertEquals(sa.cells(), tableA.size());
+        Dataset<Row> cells = two.read().parquet(b.resolve("cells").toUri().toString());
+        for (String c : List.of("center_mean_e", "observed_mean_counts_at_cell", "snr_with_background")) {
+            assertEquals(0, cells.filter(cells.col(c).isNull()).count(), c + " set on every row of a sensor recording");
+        }
+        for (String c : List.of("roi_trace_corr", "oracle_trace_corr", "oracle_empirical_snr")) {
+            assertTrue(cells.filter(cells.col(c).isNotNull()).count() > 0, c + " set on active cells");
+        }
+        assertEquals(0, cells.filter("oracle_trace_corr > 1.0 OR oracle_trace_corr < -1.0").count());
+        String meta = Files.readString(b.resolve("cells").resolve(JobMetadata.key("tiny")));
+        for (String k : List.of("\"impl_version\"", "\"format_version\" : 2", "\"detect_snr_threshold\"",
+                "\"neighbor_cosine_threshold\" : 0.1", "\"energy_frac\" : 0.9", "\"roi_rel_threshold\" : 0.18",
+                "\"oracle_max_units\" : 1500", "\"oracle_motion\"", "\"frames_per_task\" : 256",
+                "\"sweep_id\" : \"tiny\"", "\"timestamp\"")) {
+            assertTrue(meta.contains(k), k + " in " + meta);
+        }
 
         // rerun: every store reused, the partition rewritten without duplicates
         SweepSummary again = run(two, b, 256);

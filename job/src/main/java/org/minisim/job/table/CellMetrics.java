@@ -7,6 +7,7 @@ import java.util.Map;
 import org.minisim.footprint.Footprint;
 import org.minisim.physics.Detectability;
 import org.minisim.recording.GroundTruth;
+import org.minisim.render.CellRenderStats;
 import org.minisim.spec.Acquisition;
 import org.minisim.spec.Optics;
 import org.minisim.spec.Sensor;
@@ -17,7 +18,8 @@ import org.minisim.spec.StepKind;
  * The F columns of the per-cell table (OUTPUT.md §7.2) of one recording, computed from its spec and finalized
  * ground truth only — so they can be recomputed from a saved store. One map per unit, keys = the stored
  * columns of {@link CellTableSchema#storedColumns()} in order; a missing or not-applicable value is null,
- * never NaN. R / F+R columns are present and null (filled by a later stage).
+ * never NaN. R / F+R columns are present and null here; {@link #fillRenderColumns} fills them from the merged
+ * render-time sums.
  */
 public final class CellMetrics {
 
@@ -229,6 +231,45 @@ public final class CellMetrics {
             rows.add(r);
         }
         return rows;
+    }
+
+    /**
+     * Fills the R and F+R columns of one recording's rows (from {@link #compute}, unit order) from the merged
+     * render-time sums of all its frames: {@code center_mean_e}, {@code observed_mean_counts_at_cell},
+     * {@code roi_trace_corr}, {@code oracle_trace_corr}, {@code oracle_empirical_snr} and
+     * {@code snr_with_background = signal_e / sqrt(center_mean_e + read²)}. Undefined values stay null.
+     */
+    public static void fillRenderColumns(List<? extends Map<String, Object>> rows, CellRenderStats.Sums sums) {
+        if (rows.size() != sums.units()) {
+            throw new IllegalArgumentException(rows.size() + " rows but sums of " + sums.units() + " units");
+        }
+        int n = rows.size();
+        double[] peak = new double[n];
+        Double epu = null;
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> r = rows.get(i);
+            peak[i] = r.get("peak_dF") instanceof Number p ? p.doubleValue() : Double.NaN;
+            if (r.get("photons_per_unit") instanceof Number ppu && r.get("quantum_efficiency") instanceof Number qe) {
+                epu = ppu.doubleValue() * qe.doubleValue();
+            }
+        }
+        CellRenderStats.Columns c = sums.finish(peak, epu);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> r = rows.get(i);
+            Double ce = c.centerMeanE()[i];
+            r.put("center_mean_e", ce);
+            r.put("observed_mean_counts_at_cell", c.observedMeanCountsAtCell()[i]);
+            r.put("roi_trace_corr", c.roiTraceCorr()[i]);
+            r.put("oracle_trace_corr", c.oracleTraceCorr()[i]);
+            r.put("oracle_empirical_snr", c.oracleEmpiricalSnr()[i]);
+            Double swb = null;
+            if (ce != null && r.get("signal_e") instanceof Number sig && r.get("read_noise_e") instanceof Number rd) {
+                double read = rd.doubleValue();
+                double v = sig.doubleValue() / Math.sqrt(ce + read * read);
+                swb = Double.isFinite(v) ? v : null;
+            }
+            r.put("snr_with_background", swb);
+        }
     }
 
     /** @return the number of detectable units in rows from {@link #compute} */
