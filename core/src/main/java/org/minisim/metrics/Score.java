@@ -35,13 +35,7 @@ public final class Score {
         int nDetectable = TruthViews.detectableIndex(groundTruth).length;
         GroundTruth target = restrictToDetectable ? TruthViews.detectableSubset(groundTruth) : groundTruth;
 
-        ShiftRequest shift = footprintShift;
-        if (shift instanceof ShiftRequest.Auto && estimate.shifts() != null && target.shifts() != null) {
-            PixelShift s = MotionMetrics.globalShiftFromTrajectories(estimate.shifts(), target.shifts(), true);
-            shift = ShiftRequest.of(s.dy(), s.dx());
-        }
-        Match match = Matching.hungarianMatch(estimate.footprints(), TruthViews.aObserved(target), metric,
-                MetricDefaults.DEFAULT_ENERGY_FRAC, shift);
+        Match match = matchObserved(estimate, target, metric, footprintShift);
 
         int nMatched = match.matchedPairs(matchThreshold).size();
         double recall = match.nTrue() == 0 ? 0.0 : (double) nMatched / match.nTrue();
@@ -69,5 +63,20 @@ public final class Score {
 
         return new Report(match.nTrue(), match.nEst(), nMatched, recall, precision, f1, match.meanSimilarity(),
                 traceCorr, actCorr, actPve, actScale, rmse, nRequested, nDetectable, metric.id(), match.shift());
+    }
+
+    /**
+     * Steps 3–4 of {@code score}: resolves the footprint shift (auto with both trajectories → the trusted
+     * trajectory offset) and matches the estimate against the target's <em>observed</em> footprints.
+     */
+    static Match matchObserved(Estimate estimate, GroundTruth target, SimilarityMetric metric,
+                               ShiftRequest footprintShift) {
+        ShiftRequest shift = footprintShift;
+        if (shift instanceof ShiftRequest.Auto && estimate.shifts() != null && target.shifts() != null) {
+            PixelShift s = MotionMetrics.globalShiftFromTrajectories(estimate.shifts(), target.shifts(), true);
+            shift = ShiftRequest.of(s.dy(), s.dx());
+        }
+        return Matching.hungarianMatch(estimate.footprints(), TruthViews.aObserved(target), metric,
+                MetricDefaults.DEFAULT_ENERGY_FRAC, shift);
     }
 }
