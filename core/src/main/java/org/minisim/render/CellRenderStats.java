@@ -59,7 +59,15 @@ public final class CellRenderStats {
      *         construction, so concurrent range tasks of one cached plan reuse one Gram factorisation)
      */
     public static CellRenderStats of(RecordingPlan plan) {
-        return SHARED.computeIfAbsent(plan, CellRenderStats::new);
+        CellRenderStats known = SHARED.get(plan);
+        if (known != null) {
+            return known;
+        }
+        // built outside the map's lock: a plan's first range tasks must not queue behind one Gram factorisation
+        // (two concurrent first builds give equal statistics; one of them is kept)
+        CellRenderStats built = new CellRenderStats(plan);
+        CellRenderStats raced = SHARED.putIfAbsent(plan, built);
+        return raced != null ? raced : built;
     }
 
     /** @param plan a built recording plan (its ground truth and spec) */
@@ -191,14 +199,24 @@ public final class CellRenderStats {
         }
         for (int i = 0; i < n; i++) {
             ImageStack.Patch p = a[i];
-            double d = 0.0;
+            double[] v = p.values();
+            int pw = p.pw();
+            double d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0;
             for (int r = 0; r < p.ph(); r++) {
-                int fo = base + (p.y0() + r) * w + p.x0(), po = r * p.pw();
-                for (int b = 0; b < p.pw(); b++) {
-                    d += p.values()[po + b] * frames[fo + b];
+                int fo = base + (p.y0() + r) * w + p.x0(), po = r * pw;
+                int b = 0;
+                // four independent partial sums: the loop is bound by add latency with one accumulator
+                for (; b + 4 <= pw; b += 4) {
+                    d0 += v[po + b] * frames[fo + b];
+                    d1 += v[po + b + 1] * frames[fo + b + 1];
+                    d2 += v[po + b + 2] * frames[fo + b + 2];
+                    d3 += v[po + b + 3] * frames[fo + b + 3];
+                }
+                for (; b < pw; b++) {
+                    d0 += v[po + b] * frames[fo + b];
                 }
             }
-            rhs[i] = d;
+            rhs[i] = (d0 + d1) + (d2 + d3);
         }
         rhs[n] = total;
         solve(chol, n + 1, rhs);
@@ -231,13 +249,22 @@ public final class CellRenderStats {
     static double dot(ImageStack.Patch p, ImageStack.Patch o) {
         int ya = Math.max(p.y0(), o.y0()), yb = Math.min(p.y0() + p.ph(), o.y0() + o.ph());
         int xa = Math.max(p.x0(), o.x0()), xb = Math.min(p.x0() + p.pw(), o.x0() + o.pw());
-        double s = 0.0;
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        double[] pv = p.values(), ov = o.values();
         for (int y = ya; y < yb; y++) {
             int rp = (y - p.y0()) * p.pw() - p.x0(), ro = (y - o.y0()) * o.pw() - o.x0();
-            for (int x = xa; x < xb; x++) {
-                s += p.values()[rp + x] * o.values()[ro + x];
+            int x = xa;
+            for (; x + 4 <= xb; x += 4) {
+                s0 += pv[rp + x] * ov[ro + x];
+                s1 += pv[rp + x + 1] * ov[ro + x + 1];
+                s2 += pv[rp + x + 2] * ov[ro + x + 2];
+                s3 += pv[rp + x + 3] * ov[ro + x + 3];
+            }
+            for (; x < xb; x++) {
+                s0 += pv[rp + x] * ov[ro + x];
             }
         }
+        double s = (s0 + s1) + (s2 + s3);
         return s;
     }
 
