@@ -82,7 +82,7 @@ public final class Finalizer {
 
         double[] mask = plan.vesselMask();
         double[] maskFov = mask == null ? null : crop(mask, 1, hc, wc, top, left, h, w);
-        double[] photon = product(plan.illumination(), plan.vignette());
+        double[] photon = org.minisim.physics.PhotonField.of(plan.illumination(), plan.vignette());
         boolean[] detectable = new boolean[n];
         Sensor sensor = spec.step(Sensor.class).orElse(null);
         ImageSensor hw = spec.acquisition().imageSensor();
@@ -157,19 +157,6 @@ public final class Finalizer {
         return out;
     }
 
-    private static double[] product(double[] a, double[] b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        double[] p = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            p[i] = a[i] * b[i];
-        }
-        return p;
-    }
 
     private static double[] minMax(double[] v, int from, int len) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;

@@ -83,7 +83,7 @@ public final class RecordingPlan {
                 s.centerOffsetUm(), g.fovHeight(), g.fovWidth(), g.pixelSizeUm())).orElse(null);
         double[] vignetteContext = vignetteSpec.map(s -> RadialFalloff.field(s.falloff(), s.exponent(),
                 s.centerOffsetUm(), g.fovHeight(), g.fovWidth(), g.pixelSizeUm())).orElse(null);
-        double[] photonField = product(illumContext, vignetteContext);
+        double[] photonField = org.minisim.physics.PhotonField.of(illumContext, vignetteContext);
 
         // Cell domain.
         cells = runs(StepKind.PLACE_NEURONS)
@@ -352,18 +352,4 @@ public final class RecordingPlan {
         return c;
     }
 
-    /** @return the element-wise product of two optional fields (either alone as is; null if both absent) */
-    static double[] product(double[] a, double[] b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        double[] p = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            p[i] = a[i] * b[i];
-        }
-        return p;
-    }
 }

@@ -96,7 +96,7 @@ public final class CellMetrics {
             }
             norms[i] = Math.sqrt(s2);
         }
-        double[] photonField = product(gt.illumination(), gt.vignette());
+        double[] photonField = org.minisim.physics.PhotonField.of(gt.illumination(), gt.vignette());
         double[] cu = gt.centersUm();
 
         List<LinkedHashMap<String, Object>> rows = new ArrayList<>(n);
@@ -297,19 +297,6 @@ public final class CellMetrics {
         return num(Math.sqrt(s / nf));
     }
 
-    static double[] product(double[] a, double[] b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        double[] p = new double[a.length];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = a[k] * b[k];
-        }
-        return p;
-    }
 
     static int countNonZero(Footprint f) {
         int k = 0;
