@@ -53,8 +53,12 @@ public final class RecordingPlan {
     private final Geometry geometry;
     private final StepKind until;
     private final List<NeuronPlacement.PlacedCell> cells;
-    private final CellActivityModel.ActivityTraces activity;
-    private final double[] bleach;
+    /** Released (null) once the ground truth holds the units' traces; the renderer uses {@link #emission}. */
+    private CellActivityModel.ActivityTraces activity;
+    /** Released (null) once the ground truth holds the units' envelopes. */
+    private double[] bleach;
+    /** (N, F) float32 emissions C·B of the rendered cells (0 for the others), or null without a composite. */
+    private final float[] emission;
     private final Double focalDepthUm;
     private final CellOpticsModel.CellOpticsResult[] optics;
     private final Footprint[] observedFootprints;
@@ -155,6 +159,28 @@ public final class RecordingPlan {
                 : null;
         renderer = new Renderer(this);
         truth = Finalizer.finalizeTruth(this);
+        emission = emissions(renderedCells, activity, bleach, n, nFrames);
+        // the ground truth now holds the units' traces; keep only the float emissions the composite needs, so a
+        // long recording's plan holds one (N, F) float array instead of three double ones
+        activity = null;
+        bleach = null;
+    }
+
+    /** @return (N, F) float32 {@code C·B} for the rendered cells (the reference's single-precision emissions) */
+    private static float[] emissions(int[] rendered, CellActivityModel.ActivityTraces act, double[] bleach, int n,
+                                     int nFrames) {
+        if (rendered.length == 0) {
+            return null;
+        }
+        float[] e = new float[Math.multiplyExact(n, nFrames)];
+        double[] c = act.c();
+        for (int cell : rendered) {
+            int row = cell * nFrames;
+            for (int t = 0; t < nFrames; t++) {
+                e[row + t] = (float) (bleach == null ? c[row + t] : c[row + t] * bleach[row + t]);
+            }
+        }
+        return e;
     }
 
     /** Builds the plan of a validated spec: all steps run (all random draws of phase A happen here). */
@@ -256,14 +282,22 @@ public final class RecordingPlan {
         return cells;
     }
 
-    /** @return the activity traces of all simulated cells, or null without cell_activity */
+    /**
+     * @return the activity traces of all simulated cells while the plan is being finalized; null without
+     *     cell_activity and after construction (the ground truth holds the units' traces)
+     */
     public CellActivityModel.ActivityTraces activity() {
         return activity;
     }
 
-    /** @return (N, F) bleaching envelopes of all simulated cells, or null */
+    /** @return (N, F) bleaching envelopes of all simulated cells while finalizing; null otherwise */
     public double[] bleach() {
         return bleach;
+    }
+
+    /** @return (N, F) float32 emissions {@code C·B} of the rendered cells (row-major), or null when none render */
+    public float[] emission() {
+        return emission;
     }
 
     /** @return the resolved focal depth, µm, or null when optics did not run */

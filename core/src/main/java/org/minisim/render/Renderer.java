@@ -136,8 +136,7 @@ final class Renderer {
     private void composite(int b0, int n, Block blk) {
         int nFrames = g.nFrames();
         int hc = g.canvasHeight(), wc = g.canvasWidth();
-        double[] c = plan.activity().c();
-        double[] bleach = plan.bleach();
+        float[] emission = plan.emission();
         Footprint[] obs = plan.observedFootprints();
         CompositeRows rows = compositeRows();
         int nCells = obs.length;
@@ -146,11 +145,7 @@ final class Renderer {
         }
         float[] em = blk.emission;
         for (int cell : plan.renderedCells()) {
-            int row0 = cell * nFrames + b0;
-            for (int i = 0; i < n; i++) {
-                double e = bleach == null ? c[row0 + i] : c[row0 + i] * bleach[row0 + i];
-                em[cell * n + i] = (float) e;
-            }
+            System.arraycopy(emission, cell * nFrames + b0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
         float[] rowBuf = new float[wc];
