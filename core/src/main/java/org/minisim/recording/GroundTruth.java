@@ -75,7 +75,14 @@ public record GroundTruth(FootprintStack planted, int fovTop, int fovLeft, int f
 
     /** @return the store shape of an optional array (OUTPUT.md §1.4) */
     public long[] optionalShape(String name) {
-        long n = nUnits(), f = nFrames, k = nNeuropilComponents, h = fovHeight, w = fovWidth;
+        return optionalShape(name, nUnits(), nFrames, nNeuropilComponents, fovHeight, fovWidth);
+    }
+
+    /**
+     * @return the store shape of an optional array for N units, F frames, K neuropil components and an H × W FOV
+     * @throws IllegalArgumentException for a name that is not an optional ground-truth array
+     */
+    public static long[] optionalShape(String name, long n, long f, long k, long h, long w) {
         return switch (name) {
             case "observed_sigma_px", "observed_gain", "vessel_overlap_fraction" -> new long[] {n};
             case "shifts" -> new long[] {f, 2};

@@ -100,7 +100,7 @@ public final class RecordingStoreReader {
             }
         }
         for (String name : gtPresent) {
-            long[] expect = optionalShape(name, n, f, k, h, w);
+            long[] expect = GroundTruth.optionalShape(name, n, f, k, h, w);
             opt.put(name, floats(read(store, g + "/" + name, where, expect.length), where, expect));
         }
         Map<String, Object> gAttrs = Zarr.readAttributes(store, g);
@@ -244,19 +244,6 @@ public final class RecordingStoreReader {
         requireFloat(a, where);
         long[] s = a.meta.shape();
         return new SnapshotData((int) s[0], (int) s[1], (int) s[2], a.meta.dtype().toDoubles(a.bytes));
-    }
-
-    private static long[] optionalShape(String name, long n, long f, long k, long h, long w) {
-        return switch (name) {
-            case "observed_sigma_px", "observed_gain", "vessel_overlap_fraction" -> new long[] {n};
-            case "shifts" -> new long[] {f, 2};
-            case "illumination", "vignette", "leakage", "vasculature_mask" -> new long[] {h, w};
-            case "bleaching" -> new long[] {n, f};
-            case "neuropil_temporal" -> new long[] {k, f};
-            case "neuropil_spatial" -> new long[] {k, h, w};
-            case "neuropil_population" -> new long[] {f};
-            default -> throw new IllegalArgumentException(name);
-        };
     }
 
     private static int[] pair(Map<String, Object> attrs, String name, String where) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenSpecKeysTest {
 
     static Path goldenDir() {
+        // ../shared/golden beside the repository (the surefire property points there)
         String shared = System.getProperty("minisim.shared", "../../shared");
         return Path.of(shared, "golden", "spec-keys");
     }
