@@ -160,8 +160,8 @@ public final class CellOpticsModel {
         return v;
     }
 
-    /** @return the median, averaging the middle pair for an even count */
-    static double median(double[] v) {
+    /** @return the median, averaging the middle pair for an even count (PHYSICS.md §0) */
+    public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;

@@ -99,9 +99,8 @@ public final class Finalizer {
                         Detectability.sampleField(photon, h, w, y, x, g.pixelSizeUm()),
                         Detectability.sampleField(maskFov, h, w, y, x, g.pixelSizeUm()), sensor.photonsPerUnit(),
                         hw.quantumEfficiency());
-                double[] range = minMax(c, u * nFrames, nFrames);
-                double snr = Detectability.snr(range[1] - range[0], range[0], detGain, hw.readNoiseE());
-                detectable[u] = snr >= Detectability.DETECT_SNR_THRESHOLD;
+                detectable[u] = Detectability.isDetectable(
+                        Detectability.traceSnr(c, u * nFrames, nFrames, detGain, hw.readNoiseE()));
             }
         }
 
@@ -155,16 +154,6 @@ public final class Finalizer {
             }
         }
         return out;
-    }
-
-
-    private static double[] minMax(double[] v, int from, int len) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < from + len; i++) {
-            lo = Math.min(lo, v[i]);
-            hi = Math.max(hi, v[i]);
-        }
-        return len == 0 ? new double[] {0.0, 0.0} : new double[] {lo, hi};
     }
 
     private static double[] copy(double[] a) {

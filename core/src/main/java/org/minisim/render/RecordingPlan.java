@@ -1,7 +1,6 @@
 package org.minisim.render;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.minisim.footprint.Footprint;
@@ -370,10 +369,7 @@ public final class RecordingPlan {
         if (cells.isEmpty()) {
             return 0.0;
         }
-        double[] z = cells.stream().mapToDouble(NeuronPlacement.PlacedCell::zUm).toArray();
-        Arrays.sort(z);
-        int m = z.length / 2;
-        return z.length % 2 == 1 ? z[m] : 0.5 * (z[m - 1] + z[m]);
+        return CellOpticsModel.median(cells.stream().mapToDouble(NeuronPlacement.PlacedCell::zUm).toArray());
     }
 
     private static double[] centres(List<NeuronPlacement.PlacedCell> cells) {
