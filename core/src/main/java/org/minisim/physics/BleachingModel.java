@@ -45,6 +45,23 @@ public final class BleachingModel {
     }
 
     /**
+     * The bleach envelope of one cell over frames {@code [0, frames)}; its first t values are the same for any
+     * {@code frames ≥ t} (equal to the cell's row of {@link #envelopes}).
+     *
+     * @param step   the bleaching step
+     * @param fps    frame rate, Hz
+     * @param dose   the cell's excitation dose (dimensionless; 1 without an illumination profile)
+     * @param c      the cell's clean trace {@code C} (a.u.), length ≥ frames
+     * @param frames frames to integrate
+     * @param out    destination of {@code B} (dimensionless), length ≥ frames
+     */
+    public static void cellEnvelope(Bleaching step, double fps, double dose, double[] c, int frames, double[] out) {
+        double q = step.bleachSusceptibility() / fps;
+        double kTurn = 1.0 / (step.turnoverTauS() * fps);
+        integrate(c, 0, frames, q, kTurn, step.excitationIntensity() * dose, 1.0, out);
+    }
+
+    /**
      * Per-cell excitation dose: the FOV illumination falloff field at each cell's rest position (reciprocal index
      * map, rounded half-even, clipped), or all ones without an illumination profile. Independent of the motion
      * margin (cells live in the optical-centre frame).

@@ -11,8 +11,8 @@ import org.minisim.spec.CellActivity;
  * {@code S} from a two-state (quiescent/active) gate, Bernoulli spikes on a fine grid, the double-exponential
  * indicator kernel, burn-in, camera bin-averaging and a log-normal per-cell gain.
  *
- * <p>Streams: the gain vector from {@code stream(ACTIVITY_GAIN)}; cell i's gate (initial state, then one
- * uniform per frame), its fine spikes, then its trace noise from {@code stream(ACTIVITY, i)}.
+ * <p>Streams: the gain vector from {@code stream(ACTIVITY_GAIN)}; cell i's gate, fine spikes and trace noise
+ * from three streams of its own (see {@link CellSimulator}), so any prefix of frames can be regenerated alone.
  *
  * <p>Speed: the fine Bernoulli train is drawn by geometric skipping (the gap to the next spike of a run of bins
  * with one probability p is {@code floor(ln(1−U)/ln(1−p))}, the exact law of a Bernoulli(p) sequence), so the
@@ -91,7 +91,7 @@ public final class CellActivityModel {
     }
 
     /**
-     * Simulates every cell.
+     * Simulates every cell (all F frames of each; see {@link CellSimulator} for one cell or a prefix of frames).
      *
      * @param step    the cell_activity step
      * @param nCells  number of cells N (≥ 0)
@@ -101,34 +101,114 @@ public final class CellActivityModel {
      * @return traces, spikes and gains
      */
     public static ActivityTraces simulate(CellActivity step, int nCells, int nFrames, double fps, RandomStreams rs) {
-        int b = binsPerFrame(step, fps);
-        double fineHz = b * fps;
-        double[] k = kernel(step, fineHz);
-        int pad = burnInFrames(step, fps);
-        int total = nFrames + pad;
-        double[][] rows = binnedKernelRows(k, b);
-        double[] gains = gains(step, nCells, rs);
-        double[] c = new double[nCells * nFrames];
-        double[] s = new double[nCells * nFrames];
-
-        double pqa = step.pQuiescentToActive(), paq = step.pActiveToQuiescent();
-        double pi = pqa / (pqa + paq);
-        double pActive = Math.min(step.activeRateHz() / fineHz, 1.0);
-        double pQuiet = Math.min(step.quiescentRateHz() / fineHz, 1.0);
-        boolean[] active = new boolean[total];
-        double[] cal = new double[total]; // bin-averaged calcium per frame (before gain/baseline)
-        int[] cnt = new int[total];
+        CellSimulator sim = new CellSimulator(step, fps, gains(step, nCells, rs), rs);
+        double[] c = new double[Math.multiplyExact(nCells, nFrames)];
+        double[] s = new double[c.length];
+        double[] cRow = new double[nFrames], sRow = new double[nFrames];
+        CellSimulator.Workspace ws = new CellSimulator.Workspace();
         for (int i = 0; i < nCells; i++) {
-            UniformRandomProvider rng = rs.stream(Purpose.ACTIVITY, i);
+            sim.cell(i, nFrames, cRow, sRow, ws);
+            System.arraycopy(cRow, 0, c, i * nFrames, nFrames);
+            System.arraycopy(sRow, 0, s, i * nFrames, nFrames);
+        }
+        return new ActivityTraces(nCells, nFrames, c, s, sim.gains());
+    }
+
+    /**
+     * One recording's activity model, able to regenerate any cell's trace on demand: cell i's first {@code t}
+     * frames are the same whatever {@code t} is asked for (every draw group of a cell has its own stream and is
+     * consumed in frame order), so a frame-range task regenerates the frames it needs instead of holding
+     * {@code N × F} traces. Immutable and thread-safe (work arrays live in a caller-held {@link Workspace}).
+     *
+     * <p>Streams of cell i: its gate (initial state, then one uniform per frame, burn-in first) from
+     * {@code stream(ACTIVITY, i, 0)}, its fine spikes (one uniform per geometric gap) from
+     * {@code stream(ACTIVITY, i, 1)}, its trace noise (one normal per recorded frame) from
+     * {@code stream(ACTIVITY, i, 2)}.
+     */
+    public static final class CellSimulator {
+        private final CellActivity step;
+        private final RandomStreams rs;
+        private final double[] gains;
+        private final int binsPerFrame;
+        private final int pad;
+        private final double[][] rows;
+        private final double pi;
+        private final double pActive;
+        private final double pQuiet;
+
+        /** Per-thread work arrays, grown on demand (burn-in + frames of the longest prefix asked for). */
+        public static final class Workspace {
+            boolean[] active = new boolean[0];
+            double[] cal = new double[0];
+            int[] cnt = new int[0];
+
+            void ensure(int total) {
+                if (active.length < total) {
+                    active = new boolean[total];
+                    cal = new double[total];
+                    cnt = new int[total];
+                }
+            }
+        }
+
+        /**
+         * @param step  the cell_activity step
+         * @param fps   frame rate, Hz
+         * @param gains per-cell expression gains (from {@link CellActivityModel#gains}), dimensionless
+         * @param rs    the recording's random streams
+         */
+        public CellSimulator(CellActivity step, double fps, double[] gains, RandomStreams rs) {
+            this.step = step;
+            this.rs = rs;
+            this.gains = gains.clone();
+            this.binsPerFrame = CellActivityModel.binsPerFrame(step, fps);
+            double fineHz = binsPerFrame * fps;
+            this.pad = burnInFrames(step, fps);
+            this.rows = binnedKernelRows(kernel(step, fineHz), binsPerFrame);
+            double pqa = step.pQuiescentToActive(), paq = step.pActiveToQuiescent();
+            this.pi = pqa / (pqa + paq);
+            this.pActive = Math.min(step.activeRateHz() / fineHz, 1.0);
+            this.pQuiet = Math.min(step.quiescentRateHz() / fineHz, 1.0);
+        }
+
+        /** @return a copy of the per-cell gains, dimensionless */
+        public double[] gains() {
+            return gains.clone();
+        }
+
+        /** @return the number of cells N */
+        public int nCells() {
+            return gains.length;
+        }
+
+        /**
+         * Cell i's calcium {@code C} (a.u., gain and baseline included, trace noise added) and spike counts
+         * {@code S} over frames {@code [0, frames)}.
+         *
+         * @param i      cell index in [0, N)
+         * @param frames prefix length t (≥ 0): equal to the first t frames of any longer prefix
+         * @param c      destination, length ≥ t, a.u.
+         * @param s      destination, length ≥ t, spikes per frame
+         * @param ws     the calling thread's workspace
+         */
+        public void cell(int i, int frames, double[] c, double[] s, Workspace ws) {
+            int total = frames + pad;
+            ws.ensure(total);
+            boolean[] active = ws.active;
+            double[] cal = ws.cal;
+            int[] cnt = ws.cnt;
+            double paq = step.pActiveToQuiescent(), pqa = step.pQuiescentToActive();
+            UniformRandomProvider gate = rs.stream(Purpose.ACTIVITY, i, 0);
             // gate: initial state, then one uniform per frame; frame f's state is the state after its update
-            boolean state = rng.nextDouble() < pi;
+            boolean state = gate.nextDouble() < pi;
             for (int f = 0; f < total; f++) {
-                double u = rng.nextDouble();
+                double u = gate.nextDouble();
                 state = state ? u >= paq : u < pqa;
                 active[f] = state;
             }
-            java.util.Arrays.fill(cal, 0.0);
-            java.util.Arrays.fill(cnt, 0);
+            java.util.Arrays.fill(cal, 0, total, 0.0);
+            java.util.Arrays.fill(cnt, 0, total, 0);
+            UniformRandomProvider spikes = rs.stream(Purpose.ACTIVITY, i, 1);
             // spikes over runs of frames sharing one state
             int f = 0;
             while (f < total) {
@@ -137,23 +217,21 @@ public final class CellActivityModel {
                 while (end < total && active[end] == st) {
                     end++;
                 }
-                scatterRun(f, end, b, st ? pActive : pQuiet, rng, rows, cal, cnt, total);
+                scatterRun(f, end, binsPerFrame, st ? pActive : pQuiet, spikes, rows, cal, cnt, total);
                 f = end;
             }
             double g = gains[i];
-            int row = i * nFrames;
-            for (int t = 0; t < nFrames; t++) {
-                c[row + t] = g * (step.f0() + cal[t + pad]);
-                s[row + t] = cnt[t + pad];
+            for (int t = 0; t < frames; t++) {
+                c[t] = g * (step.f0() + cal[t + pad]);
+                s[t] = cnt[t + pad];
             }
             if (step.traceNoise() > 0) {
-                ContinuousSampler normal = RandomStreams.normal(rng);
-                for (int t = 0; t < nFrames; t++) {
-                    c[row + t] += step.traceNoise() * normal.sample();
+                ContinuousSampler normal = RandomStreams.normal(rs.stream(Purpose.ACTIVITY, i, 2));
+                for (int t = 0; t < frames; t++) {
+                    c[t] += step.traceNoise() * normal.sample();
                 }
             }
         }
-        return new ActivityTraces(nCells, nFrames, c, s, gains);
     }
 
     /**

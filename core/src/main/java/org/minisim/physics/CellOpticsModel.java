@@ -45,6 +45,35 @@ public final class CellOpticsModel {
      */
     public static double resolveFocalDepth(Spec spec, double[] centresZyx, double[] c, int nFrames,
                                            double[] photonField, Geometry g) {
+        int n = centresZyx.length / 3;
+        if (c == null || nFrames <= 0) {
+            return resolveFocalDepth(spec, centresZyx, null, null, photonField, g);
+        }
+        if (c.length != n * nFrames) {
+            throw new IllegalArgumentException("traces hold " + c.length + " values, not " + n + " x " + nFrames);
+        }
+        double[] mins = new double[n], maxs = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mx = Double.NEGATIVE_INFINITY, mn = Double.POSITIVE_INFINITY;
+            for (int t = i * nFrames, e = t + nFrames; t < e; t++) {
+                mx = Math.max(mx, c[t]);
+                mn = Math.min(mn, c[t]);
+            }
+            mins[i] = mn;
+            maxs[i] = mx;
+        }
+        return resolveFocalDepth(spec, centresZyx, mins, maxs, photonField, g);
+    }
+
+    /**
+     * {@link #resolveFocalDepth} from each cell's trace extremes (all the auto focus reads of the traces), so a
+     * caller can stream its cells.
+     *
+     * @param cMin per-cell minimum of {@code C} (a.u.), or null when cell_activity did not run or F = 0
+     * @param cMax per-cell maximum of {@code C} (a.u.), null exactly when {@code cMin} is
+     */
+    public static double resolveFocalDepth(Spec spec, double[] centresZyx, double[] cMin, double[] cMax,
+                                           double[] photonField, Geometry g) {
         Acquisition acq = spec.acquisition();
         if (acq.focalDepthInTissueUm().isNumber()) {
             return acq.focalDepthInTissueUm().value();
@@ -53,28 +82,34 @@ public final class CellOpticsModel {
         if (n == 0) {
             return 0.0;
         }
-        Optics optics = acq.optics();
+        double[] eff = effectiveDepths(acq, centresZyx);
+        Sensor sensor = spec.step(Sensor.class).orElse(null);
+        if (sensor == null || cMin == null) {
+            return median(eff);
+        }
+        if (cMin.length != n || cMax.length != n) {
+            throw new IllegalArgumentException("trace extremes for " + cMin.length + "/" + cMax.length
+                    + " cells, not " + n);
+        }
+        return yieldScan(acq, sensor, centresZyx, eff, cMin, cMax, photonField, g);
+    }
+
+    private static double[] effectiveDepths(Acquisition acq, double[] centresZyx) {
+        int n = centresZyx.length / 3;
         double[] eff = new double[n];
         for (int i = 0; i < n; i++) {
             double radiusUm = StrictMath.hypot(centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
-            eff[i] = centresZyx[3 * i] + optics.curvatureShiftUm(radiusUm);
+            eff[i] = centresZyx[3 * i] + acq.optics().curvatureShiftUm(radiusUm);
         }
-        Sensor sensor = spec.step(Sensor.class).orElse(null);
-        if (sensor == null || c == null || nFrames <= 0) {
-            return median(eff);
-        }
-        if (c.length != n * nFrames) {
-            throw new IllegalArgumentException("traces hold " + c.length + " values, not " + n + " x " + nFrames);
-        }
-        return yieldScan(acq, sensor, centresZyx, eff, c, nFrames, photonField, g);
+        return eff;
     }
 
     /**
      * The detectable-yield scan over {@link #FOCUS_SCAN_N} planes spanning the traced cells' effective depths;
      * most detectable cells wins, ties by the largest detected signal, then the shallowest.
      */
-    static double yieldScan(Acquisition acq, Sensor sensor, double[] centresZyx, double[] eff, double[] c,
-                            int nFrames, double[] photonField, Geometry g) {
+    static double yieldScan(Acquisition acq, Sensor sensor, double[] centresZyx, double[] eff, double[] cMin,
+                            double[] cMax, double[] photonField, Geometry g) {
         Optics optics = acq.optics();
         Tissue tissue = acq.tissue();
         ImageSensor chip = acq.imageSensor();
@@ -90,13 +125,8 @@ public final class CellOpticsModel {
             double p = FieldAtCell.byIndexMap(photonField, g, centresZyx[3 * i + 1], centresZyx[3 * i + 2]);
             gConst[i] = tissue.attenuation(z) * optics.collectionEfficiency() * p * sensor.photonsPerUnit()
                     * chip.quantumEfficiency();
-            double mx = Double.NEGATIVE_INFINITY, mn = Double.POSITIVE_INFINITY;
-            for (int t = i * nFrames, e = t + nFrames; t < e; t++) {
-                mx = Math.max(mx, c[t]);
-                mn = Math.min(mn, c[t]);
-            }
-            peakDf[i] = mx - mn;
-            base[i] = mn;
+            peakDf[i] = cMax[i] - cMin[i];
+            base[i] = cMin[i];
             lo = Math.min(lo, eff[i]);
             hi = Math.max(hi, eff[i]);
         }

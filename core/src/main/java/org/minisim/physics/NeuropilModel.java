@@ -44,6 +44,23 @@ public final class NeuropilModel {
     public static NeuropilFields generate(Neuropil step, int canvasH, int canvasW, double pixelSizeUm, double fps,
                                           int nFrames, double[] c, int nCells, double[] bleach,
                                           RandomStreams rs) {
+        double[] sum = c == null || nCells <= 0 ? null : sumRows(c, nCells, nFrames);
+        double[] fade = bleach != null && nCells > 0 ? meanRows(bleach, nCells, nFrames) : null;
+        return generateFromAggregates(step, canvasH, canvasW, pixelSizeUm, fps, nFrames, sum, fade, rs);
+    }
+
+    /**
+     * Builds all neuropil components from the two cell aggregates they depend on, so a caller can stream its
+     * cells instead of holding {@code N × F} traces; equal to {@link #generate} on the traces the aggregates come
+     * from (sums taken in cell order).
+     *
+     * @param traceSum    (F) {@code Σ_i C_i(t)} over the cells that have a trace, summed in cell order, a.u.; null
+     *                    when no cell has a trace
+     * @param bleachMean  (F) mean bleach envelope over those cells (dimensionless), or null without bleaching
+     */
+    public static NeuropilFields generateFromAggregates(Neuropil step, int canvasH, int canvasW, double pixelSizeUm,
+                                                        double fps, int nFrames, double[] traceSum,
+                                                        double[] bleachMean, RandomStreams rs) {
         int k = step.nComponents();
         int px = canvasH * canvasW;
         double sigmaPx = step.spatialSigmaUm() * (1.0 / pixelSizeUm);
@@ -55,10 +72,11 @@ public final class NeuropilModel {
         if (k > 1) {
             balanceMeans(spatial, k, px);
         }
-        double[] population = populationDriver(c, nCells, nFrames, step.populationTauS() * fps);
+        double[] population = traceSum == null ? null
+                : populationDriverFromSum(traceSum.clone(), step.populationTauS() * fps);
         double coupling = population != null ? step.populationCoupling() : 0.0;
         double alpha = ouAlpha(step.temporalTauS() * fps);
-        double[] fade = bleach != null && nCells > 0 ? meanRows(bleach, nCells, nFrames) : null;
+        double[] fade = bleachMean;
         double[] temporal = new double[k * nFrames];
         double s = FLUCT_LOG_STD;
         for (int comp = 0; comp < k; comp++) {
@@ -173,12 +191,19 @@ public final class NeuropilModel {
         if (c == null || nCells <= 0 || nFrames <= 0) {
             return null;
         }
-        double[] y = new double[nFrames];
-        for (int i = 0; i < nCells; i++) {
-            int base = i * nFrames;
-            for (int t = 0; t < nFrames; t++) {
-                y[t] += c[base + t];
-            }
+        return populationDriverFromSum(sumRows(c, nCells, nFrames), tauFrames);
+    }
+
+    /**
+     * {@link #populationDriver} from the aggregate {@code g(t) = Σ_i C_i(t)} (overwritten with the driver).
+     *
+     * @param y (F) the aggregate, a.u.; F ≥ 1
+     * @return the driver (the same array), mean 1, or null when {@code mean(y) ≤ 1e−12}
+     */
+    public static double[] populationDriverFromSum(double[] y, double tauFrames) {
+        int nFrames = y.length;
+        if (nFrames == 0) {
+            return null;
         }
         double a = ouAlpha(tauFrames);
         double sum = y[0];
@@ -219,6 +244,17 @@ public final class NeuropilModel {
                 canvasFrame[p] += wgt * s[base + p];
             }
         }
+    }
+
+    private static double[] sumRows(double[] m, int rows, int cols) {
+        double[] out = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int t = 0; t < cols; t++) {
+                out[t] += m[base + t];
+            }
+        }
+        return out;
     }
 
     private static double[] meanRows(double[] m, int rows, int cols) {

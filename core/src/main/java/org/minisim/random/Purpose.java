@@ -11,7 +11,7 @@ public enum Purpose {
     PLACE_SHAPE(2),
     /** The per-cell gain vector: no index. */
     ACTIVITY_GAIN(3),
-    /** Gate, fine spikes and trace noise of cell i: index (i). */
+    /** Activity of cell i: index (i, 0) its gate, (i, 1) its fine spikes, (i, 2) its trace noise. */
     ACTIVITY(4),
     /** Neuropil spatial white-noise field k: index (k). */
     NEUROPIL_SPATIAL(5),

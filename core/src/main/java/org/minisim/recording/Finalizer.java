@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.minisim.footprint.Footprint;
 import org.minisim.footprint.FootprintStack;
-import org.minisim.physics.CellActivityModel;
 import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.Detectability;
 import org.minisim.physics.NeuronPlacement;
@@ -25,8 +24,25 @@ public final class Finalizer {
 
     private Finalizer() {}
 
-    /** @return the ground truth of a plan */
-    public static GroundTruth finalizeTruth(RecordingPlan plan) {
+    /**
+     * The finalized ground truth without its trace arrays, and which simulated cell each unit is.
+     *
+     * @param statics   the ground truth with {@code c}, {@code s} and {@code bleaching} null (they stream from
+     *                  the plan's cells; see {@link StreamedTruth})
+     * @param unitCells the simulated-cell index of each unit, ascending
+     */
+    public record Finalized(GroundTruth statics, int[] unitCells) {}
+
+    /**
+     * Finalizes a plan's cells and fields.
+     *
+     * @param plan      the plan (cells, optics, fields)
+     * @param cellStats trace summaries of every simulated cell (placement order), or null when cell_activity did
+     *                  not run
+     * @param gains     per-cell expression gains, or null when cell_activity did not run
+     * @return the statics of the truth and its units' cells
+     */
+    public static Finalized finalizeTruth(RecordingPlan plan, UnitTraceStats cellStats, double[] gains) {
         Spec spec = plan.spec();
         Geometry g = plan.geometry();
         int nFrames = g.nFrames();
@@ -43,30 +59,20 @@ public final class Finalizer {
             }
         }
         int n = units.size();
-        CellActivityModel.ActivityTraces act = plan.activity();
+        boolean act = cellStats != null;
         CellOpticsModel.CellOpticsResult[] optics = plan.optics();
-        double[] bleach = plan.bleach();
 
         List<Footprint> planted = new ArrayList<>(n);
-        double[] c = new double[n * nFrames];
-        double[] s = new double[n * nFrames];
         double[] centres = new double[3 * n];
         double[] amplitude = new double[n];
         boolean[] inFocus = new boolean[n];
         double[] sigma = optics != null && n > 0 ? new double[n] : null;
         double[] gain = sigma != null ? new double[n] : null;
-        double[] bleaching = bleach != null && n > 0 ? new double[n * nFrames] : null;
         for (int u = 0; u < n; u++) {
             int i = units.get(u);
             NeuronPlacement.PlacedCell cell = cells.get(i);
             planted.add(cell.planted());
-            if (act != null) {
-                System.arraycopy(act.c(), i * nFrames, c, u * nFrames, nFrames);
-                System.arraycopy(act.s(), i * nFrames, s, u * nFrames, nFrames);
-                amplitude[u] = act.gains()[i];
-            } else {
-                amplitude[u] = Double.NaN;
-            }
+            amplitude[u] = act ? gains[i] : Double.NaN;
             centres[3 * u] = cell.zUm();
             centres[3 * u + 1] = cell.yUm();
             centres[3 * u + 2] = cell.xUm();
@@ -74,9 +80,6 @@ public final class Finalizer {
             if (sigma != null) {
                 sigma[u] = optics[i].observedSigmaPx();
                 gain[u] = optics[i].observedGain();
-            }
-            if (bleaching != null) {
-                System.arraycopy(bleach, i * nFrames, bleaching, u * nFrames, nFrames);
             }
         }
 
@@ -88,7 +91,7 @@ public final class Finalizer {
         ImageSensor hw = spec.acquisition().imageSensor();
         for (int u = 0; u < n; u++) {
             int i = units.get(u);
-            if (act == null) {
+            if (!act) {
                 detectable[u] = false;
             } else if (sensor == null) {
                 detectable[u] = inFocus[u];
@@ -99,8 +102,8 @@ public final class Finalizer {
                         Detectability.sampleField(photon, h, w, y, x, g.pixelSizeUm()),
                         Detectability.sampleField(maskFov, h, w, y, x, g.pixelSizeUm()), sensor.photonsPerUnit(),
                         hw.quantumEfficiency());
-                detectable[u] = Detectability.isDetectable(
-                        Detectability.traceSnr(c, u * nFrames, nFrames, detGain, hw.readNoiseE()));
+                detectable[u] = Detectability.isDetectable(Detectability.snr(
+                        cellStats.cMax()[i] - cellStats.cMin()[i], cellStats.cMin()[i], detGain, hw.readNoiseE()));
             }
         }
 
@@ -114,14 +117,16 @@ public final class Finalizer {
         }
 
         NeuropilFields np = plan.neuropil();
-        return new GroundTruth(new FootprintStack(planted, hc, wc), top, left, h, w, nFrames, c, s, centres,
-                amplitude, inFocus, detectable, sigma, gain, copy(plan.shifts()), copy(plan.illumination()),
-                copy(plan.vignette()), copy(plan.leakage()), bleaching, np == null ? 0 : np.k(),
+        GroundTruth statics = new GroundTruth(new FootprintStack(planted, hc, wc), top, left, h, w, nFrames, null,
+                null, centres, amplitude, inFocus, detectable, sigma, gain, copy(plan.shifts()),
+                copy(plan.illumination()), copy(plan.vignette()), copy(plan.leakage()), null,
+                np == null ? 0 : np.k(),
                 np == null ? null : np.temporal().clone(),
                 np == null ? null : crop(np.spatial(), np.k(), np.canvasH(), np.canvasW(), (np.canvasH() - h) / 2,
                         (np.canvasW() - w) / 2, h, w),
                 np == null || np.population() == null ? null : np.population().clone(), maskFov, overlap,
                 plan.focalDepthUm());
+        return new Finalized(statics, units.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**

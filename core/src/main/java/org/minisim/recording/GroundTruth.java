@@ -15,8 +15,9 @@ import org.minisim.footprint.FootprintStack;
  * @param fovHeight             H, px
  * @param fovWidth              W, px
  * @param nFrames               F
- * @param c                     (N, F) calcium traces incl. gain and baseline, a.u.
- * @param s                     (N, F) spikes per frame
+ * @param c                     (N, F) calcium traces incl. gain and baseline, a.u. (null only in the statics
+ *                              of a {@link StreamedTruth}, whose traces are served block by block)
+ * @param s                     (N, F) spikes per frame (null only in a {@link StreamedTruth}'s statics)
  * @param centersUm             (N, 3) (z, y, x) µm
  * @param amplitudePerCell      (N) per-cell gain; NaN without activity
  * @param inFocus               (N) geometric in-focus flag
@@ -27,7 +28,8 @@ import org.minisim.footprint.FootprintStack;
  * @param illumination          (H, W) excitation falloff — optional
  * @param vignette              (H, W) collection falloff — optional
  * @param leakage               (H, W) additive glow, a.u. — optional
- * @param bleaching             (N, F) intact-fluorophore fraction — optional
+ * @param bleaching             (N, F) intact-fluorophore fraction — optional (always null in a
+ *                              {@link StreamedTruth}'s statics)
  * @param nNeuropilComponents   K (0 without neuropil)
  * @param neuropilTemporal      (K, F) realised envelopes — optional
  * @param neuropilSpatial       (K, H, W) FOV-cropped spatial fields — optional
@@ -48,6 +50,17 @@ public record GroundTruth(FootprintStack planted, int fovTop, int fovLeft, int f
     public static final List<String> OPTIONAL_ORDER = List.of("observed_sigma_px", "observed_gain", "shifts",
             "illumination", "vignette", "leakage", "bleaching", "neuropil_temporal", "neuropil_spatial",
             "neuropil_population", "vasculature_mask", "vessel_overlap_fraction");
+
+    /**
+     * @return this truth with other trace arrays (the rest shared): {@code (N, F)} calcium {@code c} (a.u.),
+     *     spikes {@code s} and intact fraction {@code bleaching}; all null for a streamed truth's statics
+     */
+    public GroundTruth withTraces(double[] c, double[] s, double[] bleaching) {
+        return new GroundTruth(planted, fovTop, fovLeft, fovHeight, fovWidth, nFrames, c, s, centersUm,
+                amplitudePerCell, inFocus, detectable, observedSigmaPx, observedGain, shifts, illumination, vignette,
+                leakage, bleaching, nNeuropilComponents, neuropilTemporal, neuropilSpatial, neuropilPopulation,
+                vasculatureMask, vesselOverlapFraction, focalDepthUm);
+    }
 
     /** @return N, the number of units */
     public int nUnits() {

@@ -8,6 +8,8 @@ import java.util.WeakHashMap;
 import java.util.TreeMap;
 import org.minisim.metrics.ImageStack;
 import org.minisim.recording.GroundTruth;
+import org.minisim.recording.UnitTraceRows;
+import org.minisim.recording.UnitTraceStats;
 import org.minisim.recording.TruthViews;
 import org.minisim.spec.Sensor;
 import org.minisim.spec.Spec;
@@ -72,7 +74,7 @@ public final class CellRenderStats {
 
     /** @param plan a built recording plan (its ground truth and spec) */
     public CellRenderStats(RecordingPlan plan) {
-        this(plan.groundTruth(), plan.spec());
+        this(plan.streamedTruth().statics(), plan.spec());
     }
 
     public CellRenderStats(GroundTruth gt, Spec spec) {
@@ -128,12 +130,25 @@ public final class CellRenderStats {
      */
     public FrameSink sink(Sums sums, FrameSink inner) {
         return new FrameSink() {
+            /** The units' calcium of the range being rendered (from the renderer, else the held truth). */
+            private CalciumView calcium = new CalciumView(c, nf, 0);
+
+            @Override
+            public void begin(TraceWindow traces) {
+                if (inner != null) {
+                    inner.begin(traces);
+                }
+                if (traces != null) {
+                    calcium = new CalciumView(traces.unitC(), traces.frames(), traces.t0());
+                }
+            }
+
             @Override
             public void observed(int t0, int t1, double[] frames) {
                 if (inner != null) {
                     inner.observed(t0, t1, frames);
                 }
-                addObserved(sums, t0, t1, frames);
+                addObserved(sums, t0, t1, frames, calcium);
             }
 
             @Override
@@ -163,13 +178,23 @@ public final class CellRenderStats {
         }
     }
 
-    void addObserved(Sums sums, int t0, int t1, double[] frames) {
+    /**
+     * Units' calcium {@code C} (a.u.) over a run of frames: unit i, frame t at
+     * {@code values[i·rowLength + t − firstFrame]}; all 0 when {@code values} is null (no cell activity).
+     */
+    private record CalciumView(double[] values, int rowLength, int firstFrame) {
+        double at(int i, int t) {
+            return values == null ? 0.0 : values[i * rowLength + t - firstFrame];
+        }
+    }
+
+    void addObserved(Sums sums, int t0, int t1, double[] frames, CalciumView calcium) {
         for (int t = t0; t < t1; t++) {
             Part s = sums.part(t);
             int base = (t - t0) * q;
             s.frames++;
             for (int i = 0; i < n; i++) {
-                double ci = c[i * nf + t];
+                double ci = calcium.at(i, t);
                 s.sc[i] += ci;
                 s.scc[i] += ci * ci;
                 s.centerObserved[i] += frames[base + center[i]];
@@ -186,12 +211,12 @@ public final class CellRenderStats {
                 s.rxc[i] += x * ci;
             }
             if (chol != null) {
-                oracle(s, t, frames, base);
+                oracle(s, t, frames, base, calcium);
             }
         }
     }
 
-    private void oracle(Part s, int t, double[] frames, int base) {
+    private void oracle(Part s, int t, double[] frames, int base, CalciumView calcium) {
         double[] rhs = new double[n + 1];
         double total = 0.0;
         for (int k = 0; k < q; k++) {
@@ -221,7 +246,7 @@ public final class CellRenderStats {
         rhs[n] = total;
         solve(chol, n + 1, rhs);
         for (int i = 0; i < n; i++) {
-            double o = rhs[i], ci = c[i * nf + t];
+            double o = rhs[i], ci = calcium.at(i, t);
             s.so[i] += o;
             s.soo[i] += o * o;
             s.soc[i] += o * ci;
@@ -453,15 +478,18 @@ public final class CellRenderStats {
          * @param spec its spec (for photons per unit and QE)
          */
         public Columns finish(GroundTruth gt, Spec spec) {
-            int n = units(), nf = gt.nFrames();
+            return finish(UnitTraceStats.of(UnitTraceRows.of(gt)), spec);
+        }
+
+        /**
+         * @param stats the recording's per-unit trace summaries (for {@code peak_dF})
+         * @param spec  its spec (for photons per unit and QE)
+         */
+        public Columns finish(UnitTraceStats stats, Spec spec) {
+            int n = units();
             double[] peak = new double[n];
             for (int i = 0; i < n; i++) {
-                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-                for (int t = 0; t < nf; t++) {
-                    lo = Math.min(lo, gt.c()[i * nf + t]);
-                    hi = Math.max(hi, gt.c()[i * nf + t]);
-                }
-                peak[i] = nf > 0 ? hi - lo : Double.NaN;
+                peak[i] = stats.peakDf(i);
             }
             Double epu = spec.step(Sensor.class)
                     .map(s -> s.photonsPerUnit() * spec.acquisition().imageSensor().quantumEfficiency())

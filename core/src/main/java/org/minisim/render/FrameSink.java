@@ -8,6 +8,12 @@ package org.minisim.render;
 public interface FrameSink {
 
     /**
+     * Called once per rendered range, before its first block, with the cell traces of the range (emissions and
+     * the units' calcium), or null when the plan has no cell activity.
+     */
+    default void begin(TraceWindow traces) {}
+
+    /**
      * The observed movie for frames {@code [t0, t1)} on the FOV, in counts (with a sensor step) or intensity
      * (without), as float64 before the cast to the spec's store dtype.
      *

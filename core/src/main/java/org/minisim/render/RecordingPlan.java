@@ -18,6 +18,9 @@ import org.minisim.physics.VesselMask;
 import org.minisim.random.RandomStreams;
 import org.minisim.recording.Finalizer;
 import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
+import org.minisim.recording.UnitTraceRows;
+import org.minisim.recording.UnitTraceStats;
 import org.minisim.spec.AutoDouble;
 import org.minisim.spec.Bleaching;
 import org.minisim.spec.BrainMotion;
@@ -43,8 +46,10 @@ import org.minisim.spec.Vignette;
  * temporal quantity is precomputed here and every per-frame operation (including the sensor noise, drawn from
  * the frame's own addressed stream) is frame-local. Immutable and thread-safe once built.
  *
- * <p>Memory: the plan holds per-cell traces ({@code N × F} doubles), the observed footprint patches, and
- * canvas/FOV-sized static fields — never a movie.
+ * <p>Memory: the plan holds per-cell scalars, the observed footprint patches, per-frame scalars (motion,
+ * neuropil envelopes) and canvas/FOV-sized static fields — never a movie and no {@code N × F} traces: cell
+ * traces are regenerated per rendered range ({@link #traceWindow}) and per block of units when the ground truth
+ * is written ({@link #streamedTruth}).
  */
 public final class RecordingPlan {
 
@@ -52,12 +57,8 @@ public final class RecordingPlan {
     private final Geometry geometry;
     private final StepKind until;
     private final List<NeuronPlacement.PlacedCell> cells;
-    /** Released (null) once the ground truth holds the units' traces; the renderer uses {@link #emission}. */
-    private CellActivityModel.ActivityTraces activity;
-    /** Released (null) once the ground truth holds the units' envelopes. */
-    private double[] bleach;
-    /** (N, F) float32 emissions C·B of the rendered cells (0 for the others), or null without a composite. */
-    private final float[] emission;
+    /** Regenerates the cells' traces on demand, or null when cell_activity does not run. */
+    private final TraceSource traces;
     private final Double focalDepthUm;
     private final CellOpticsModel.CellOpticsResult[] optics;
     private final Footprint[] observedFootprints;
@@ -68,7 +69,9 @@ public final class RecordingPlan {
     private final double[] illumination;
     private final double[] vignette;
     private final double[] leakage;
-    private final GroundTruth truth;
+    private final StreamedTruth truth;
+    /** The simulated-cell index of each ground-truth unit, ascending. */
+    private final int[] unitCells;
     private final Renderer renderer;
 
     private RecordingPlan(Spec spec, StepKind until) {
@@ -93,20 +96,43 @@ public final class RecordingPlan {
                 ? NeuronPlacement.place(spec.step(PlaceNeurons.class).orElseThrow(), g, rs)
                 : List.of();
         int n = cells.size();
-        activity = runs(StepKind.CELL_ACTIVITY)
-                ? CellActivityModel.simulate(spec.step(CellActivity.class).orElseThrow(), n, nFrames, g.fps(), rs)
-                : null;
-        if (runs(StepKind.BLEACHING) && activity != null) {
-            double[] dose = BleachingModel.doses(illumContext, g, centres(cells));
-            bleach = BleachingModel.envelopes(spec.step(Bleaching.class).orElseThrow(), activity.c(), n, nFrames,
-                    g.fps(), dose);
-        } else {
-            bleach = null;
+        CellActivity activityStep = runs(StepKind.CELL_ACTIVITY)
+                ? spec.step(CellActivity.class).orElseThrow() : null;
+        Bleaching bleachStep = runs(StepKind.BLEACHING) && activityStep != null
+                ? spec.step(Bleaching.class).orElseThrow() : null;
+        traces = activityStep == null ? null : new TraceSource(
+                new CellActivityModel.CellSimulator(activityStep, g.fps(),
+                        CellActivityModel.gains(activityStep, n, rs), rs),
+                bleachStep, g.fps(), bleachStep == null ? null : BleachingModel.doses(illumContext, g, centres(cells)),
+                nFrames);
+        // one streaming pass over the cells gathers everything phase A reads of the traces: per-cell summaries
+        // (auto focus, detectability, the cell table), Σ_i C_i(t) (neuropil population) and Σ_i B_i(t) (fade)
+        UnitTraceStats cellStats = null;
+        double[] traceSum = null, bleachSum = null;
+        if (traces != null) {
+            UnitTraceStats.Builder stats = new UnitTraceStats.Builder(n, traces.bleaches());
+            traceSum = new double[nFrames];
+            bleachSum = traces.bleaches() ? new double[nFrames] : null;
+            TraceSource.Rows rows = traces.new Rows(nFrames);
+            for (int i = 0; i < n; i++) {
+                rows.load(i, nFrames);
+                stats.add(i, rows.c, rows.s, rows.b, 0, nFrames);
+                for (int t = 0; t < nFrames; t++) {
+                    traceSum[t] += rows.c[t];
+                }
+                if (bleachSum != null) {
+                    for (int t = 0; t < nFrames; t++) {
+                        bleachSum[t] += rows.b[t];
+                    }
+                }
+            }
+            cellStats = stats.build();
         }
         if (runs(StepKind.OPTICS)) {
             double[] centres = centres(cells);
-            focalDepthUm = CellOpticsModel.resolveFocalDepth(spec, centres, activity == null ? null : activity.c(),
-                    nFrames, photonField, g);
+            boolean extremes = cellStats != null && nFrames > 0;
+            focalDepthUm = CellOpticsModel.resolveFocalDepth(spec, centres, extremes ? cellStats.cMin() : null,
+                    extremes ? cellStats.cMax() : null, photonField, g);
             optics = new CellOpticsModel.CellOpticsResult[n];
             for (int i = 0; i < n; i++) {
                 NeuronPlacement.PlacedCell c = cells.get(i);
@@ -123,7 +149,7 @@ public final class RecordingPlan {
                     : ObservedFootprint.degrade(planted, optics[i].observedSigmaPx(), optics[i].observedGain());
         }
         List<Integer> rendered = new ArrayList<>();
-        if (runs(StepKind.COMPOSITE) && activity != null) {
+        if (runs(StepKind.COMPOSITE) && traces != null) {
             for (int i = 0; i < n; i++) {
                 if (!cells.get(i).planted().isEmpty()) {
                     rendered.add(i);
@@ -133,9 +159,15 @@ public final class RecordingPlan {
         renderedCells = rendered.stream().mapToInt(Integer::intValue).toArray();
 
         // Tissue, motion and sensor domains: static state, drawn once.
+        if (bleachSum != null && n > 0) {
+            for (int t = 0; t < nFrames; t++) {
+                bleachSum[t] /= n;
+            }
+        }
         neuropil = runs(StepKind.NEUROPIL)
-                ? NeuropilModel.generate(spec.step(Neuropil.class).orElseThrow(), g.canvasHeight(), g.canvasWidth(),
-                        g.pixelSizeUm(), g.fps(), nFrames, activity == null ? null : activity.c(), n, bleach, rs)
+                ? NeuropilModel.generateFromAggregates(spec.step(Neuropil.class).orElseThrow(), g.canvasHeight(),
+                        g.canvasWidth(), g.pixelSizeUm(), g.fps(), nFrames, n > 0 ? traceSum : null,
+                        n > 0 ? bleachSum : null, rs)
                 : null;
         Vasculature vasc = spec.step(Vasculature.class).orElse(null);
         vesselMask = runs(StepKind.VASCULATURE) && vasc != null && vasc.isEffective()
@@ -157,29 +189,87 @@ public final class RecordingPlan {
                         g.pixelSizeUm())
                 : null;
         renderer = new Renderer(this);
-        truth = Finalizer.finalizeTruth(this);
-        emission = emissions(renderedCells, activity, bleach, n, nFrames);
-        // the ground truth now holds the units' traces; keep only the float emissions the composite needs, so a
-        // long recording's plan holds one (N, F) float array instead of three double ones
-        activity = null;
-        bleach = null;
+        Finalizer.Finalized fin = Finalizer.finalizeTruth(this, cellStats,
+                traces == null ? null : traces.gains());
+        unitCells = fin.unitCells();
+        truth = new StreamedTruth(fin.statics(), new PlanTraceRows(unitCells.length, nFrames),
+                unitStats(cellStats, unitCells, nFrames));
     }
 
-    /** @return (N, F) float32 {@code C·B} for the rendered cells (the reference's single-precision emissions) */
-    private static float[] emissions(int[] rendered, CellActivityModel.ActivityTraces act, double[] bleach, int n,
-                                     int nFrames) {
-        if (rendered.length == 0) {
-            return null;
+    /** @return the units' summaries: their cells' when activity ran, else those of all-zero traces */
+    private UnitTraceStats unitStats(UnitTraceStats cellStats, int[] units, int nFrames) {
+        if (cellStats == null) {
+            return UnitTraceStats.of(new PlanTraceRows(units.length, nFrames));
         }
-        float[] e = new float[Math.multiplyExact(n, nFrames)];
-        double[] c = act.c();
-        for (int cell : rendered) {
-            int row = cell * nFrames;
-            for (int t = 0; t < nFrames; t++) {
-                e[row + t] = (float) (bleach == null ? c[row + t] : c[row + t] * bleach[row + t]);
+        int n = units.length;
+        double[] mn = new double[n], mx = new double[n], spikes = new double[n];
+        int[] active = new int[n];
+        double[] bf = cellStats.bleachFinal() != null && n > 0 ? new double[n] : null;
+        for (int u = 0; u < n; u++) {
+            int i = units[u];
+            mn[u] = cellStats.cMin()[i];
+            mx[u] = cellStats.cMax()[i];
+            spikes[u] = cellStats.spikeSum()[i];
+            active[u] = cellStats.activeFrames()[i];
+            if (bf != null) {
+                bf[u] = cellStats.bleachFinal()[i];
             }
         }
-        return e;
+        return new UnitTraceStats(mn, mx, spikes, active, bf);
+    }
+
+    /** The units' (N, F) traces, regenerated from their cells block by block (zeros without cell_activity). */
+    private final class PlanTraceRows implements UnitTraceRows {
+        private final int nUnits;
+        private final int nFrames;
+
+        PlanTraceRows(int nUnits, int nFrames) {
+            this.nUnits = nUnits;
+            this.nFrames = nFrames;
+        }
+
+        @Override
+        public int nUnits() {
+            return nUnits;
+        }
+
+        @Override
+        public int nFrames() {
+            return nFrames;
+        }
+
+        @Override
+        public boolean hasBleaching() {
+            return traces != null && traces.bleaches() && nUnits > 0;
+        }
+
+        @Override
+        public void fill(int u0, int u1, double[] c, double[] s, double[] bleaching) {
+            int len = (u1 - u0) * nFrames;
+            if (traces == null) {
+                if (c != null) {
+                    java.util.Arrays.fill(c, 0, len, 0.0);
+                }
+                if (s != null) {
+                    java.util.Arrays.fill(s, 0, len, 0.0);
+                }
+                return;
+            }
+            TraceSource.Rows rows = traces.new Rows(nFrames);
+            for (int u = u0; u < u1; u++) {
+                rows.load(unitCells[u], nFrames);
+                int off = (u - u0) * nFrames;
+                if (c != null) {
+                    System.arraycopy(rows.c, 0, c, off, nFrames);
+                }
+                if (s != null) {
+                    System.arraycopy(rows.s, 0, s, off, nFrames);
+                }
+                if (rows.b != null && bleaching != null) {
+                    System.arraycopy(rows.b, 0, bleaching, off, nFrames);
+                }
+            }
+        }
     }
 
     /** Builds the plan of a validated spec: all steps run (all random draws of phase A happen here). */
@@ -257,9 +347,35 @@ public final class RecordingPlan {
         return geometry;
     }
 
-    /** @return the finalized ground truth (OUTPUT.md §2) */
+    /**
+     * @return the finalized ground truth (OUTPUT.md §2) with its (N, F) traces as arrays: built on each call by
+     *     regenerating the units' traces (N·F doubles each of C, S and bleaching); long recordings should use
+     *     {@link #streamedTruth()}
+     */
     public GroundTruth groundTruth() {
+        return truth.materialize();
+    }
+
+    /** @return the finalized ground truth with its unit traces served block by block (no N·F arrays held) */
+    public StreamedTruth streamedTruth() {
         return truth;
+    }
+
+    /** @return the simulated-cell index of each ground-truth unit, ascending */
+    public int[] unitCells() {
+        return unitCells.clone();
+    }
+
+    /**
+     * The cell traces of frames {@code [t0, t1)}: emissions of the rendered cells and calcium of the units,
+     * regenerated (cost ∝ cells × t1); null when cell_activity does not run.
+     */
+    public TraceWindow traceWindow(int t0, int t1) {
+        if (t0 < 0 || t1 > geometry.nFrames() || t0 > t1) {
+            throw new IllegalArgumentException("frame range [" + t0 + ", " + t1 + ") outside [0, "
+                    + geometry.nFrames() + ")");
+        }
+        return traces == null ? null : traces.window(t0, t1, renderedCells, unitCells);
     }
 
     /**
@@ -279,24 +395,6 @@ public final class RecordingPlan {
 
     public List<NeuronPlacement.PlacedCell> cells() {
         return cells;
-    }
-
-    /**
-     * @return the activity traces of all simulated cells while the plan is being finalized; null without
-     *     cell_activity and after construction (the ground truth holds the units' traces)
-     */
-    public CellActivityModel.ActivityTraces activity() {
-        return activity;
-    }
-
-    /** @return (N, F) bleaching envelopes of all simulated cells while finalizing; null otherwise */
-    public double[] bleach() {
-        return bleach;
-    }
-
-    /** @return (N, F) float32 emissions {@code C·B} of the rendered cells (row-major), or null when none render */
-    public float[] emission() {
-        return emission;
     }
 
     /** @return the resolved focal depth, µm, or null when optics did not run */

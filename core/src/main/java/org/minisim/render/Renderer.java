@@ -41,9 +41,11 @@ final class Renderer {
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_BUDGET_BYTES / perFrame));
         int nb = Math.min(blockFrames, cap);
         Block block = new Block(Math.min(nb, Math.max(1, t1 - t0)), p, q, g.canvasWidth());
+        TraceWindow traces = plan.traceWindow(t0, t1);
+        sink.begin(traces);
         for (int b0 = t0; b0 < t1; b0 += nb) {
             int b1 = Math.min(t1, b0 + nb);
-            renderBlock(b0, b1, block, sink);
+            renderBlock(b0, b1, block, traces, sink);
         }
     }
 
@@ -64,7 +66,7 @@ final class Renderer {
         }
     }
 
-    private void renderBlock(int b0, int b1, Block blk, FrameSink sink) {
+    private void renderBlock(int b0, int b1, Block blk, TraceWindow traces, FrameSink sink) {
         int n = b1 - b0;
         int hc = g.canvasHeight(), wc = g.canvasWidth();
         int h = g.fovHeight(), w = g.fovWidth();
@@ -73,7 +75,7 @@ final class Renderer {
             java.util.Arrays.fill(blk.canvas[i], 0.0);
         }
         if (plan.runs(StepKind.COMPOSITE)) {
-            composite(b0, n, blk);
+            composite(b0, n, blk, traces);
             snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc);
         }
         if (plan.runs(StepKind.NEUROPIL)) {
@@ -133,10 +135,13 @@ final class Renderer {
      * float32 in cell order (as the reference's single-precision contraction), then added to the double canvas.
      * Works one canvas row at a time so the row of every frame of the block stays in L1 cache.
      */
-    private void composite(int b0, int n, Block blk) {
-        int nFrames = g.nFrames();
+    private void composite(int b0, int n, Block blk, TraceWindow traces) {
+        if (traces == null || plan.renderedCells().length == 0) {
+            return; // no cell renders: the canvas stays 0
+        }
         int hc = g.canvasHeight(), wc = g.canvasWidth();
-        float[] emission = plan.emission();
+        float[] emission = traces.emission();
+        int wn = traces.frames(), w0 = b0 - traces.t0();
         Footprint[] obs = plan.observedFootprints();
         CompositeRows rows = compositeRows();
         int nCells = obs.length;
@@ -145,7 +150,7 @@ final class Renderer {
         }
         float[] em = blk.emission;
         for (int cell : plan.renderedCells()) {
-            System.arraycopy(emission, cell * nFrames + b0, em, cell * n, n);
+            System.arraycopy(emission, cell * wn + w0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
         float[] rowBuf = new float[wc];

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.minisim.footprint.FootprintStack;
 import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
+import org.minisim.recording.UnitTraceRows;
 
 /**
  * Writes one saved recording (OUTPUT.md §1, format_version 2) into a {@link ByteStore}. Usable from a Spark
@@ -157,18 +159,36 @@ public final class RecordingStoreWriter {
      * @throws IllegalArgumentException naming the array whose length does not match its shape
      */
     public void writeGroundTruth(GroundTruth gt) throws IOException {
-        int n = gt.nUnits();
-        int f = gt.nFrames();
+        if (gt.c() == null || gt.s() == null) {
+            throw new IllegalArgumentException("ground truth without C/S arrays: write it as a StreamedTruth");
+        }
+        writeGroundTruth(StreamedTruth.of(gt));
+    }
+
+    /**
+     * Writes the {@code ground_truth} group of a streamed truth (the same files as {@link
+     * #writeGroundTruth(GroundTruth)}): the {@code (N, F)} arrays {@code C}, {@code S} and {@code bleaching} are
+     * written one chunk (a block of units, ≤ {@link RecordingLayout#TARGET_CHUNK_BYTES}) at a time, so memory is
+     * one chunk, not N·F values.
+     */
+    public void writeGroundTruth(StreamedTruth truth) throws IOException {
+        GroundTruth gt = truth.statics();
+        int n = truth.nUnits();
         String g = RecordingLayout.GROUND_TRUTH;
         Zarr.createGroup(store, g, null);
-        writeSmall(g + "/C", new long[] {n, f}, ZarrDtype.F8, gt.c());
-        writeSmall(g + "/S", new long[] {n, f}, ZarrDtype.F8, gt.s());
+        UnitTraceRows rows = truth.traces();
+        writeUnitRows(g + "/C", rows, (u0, u1, dst) -> rows.fill(u0, u1, dst, null, null));
+        writeUnitRows(g + "/S", rows, (u0, u1, dst) -> rows.fill(u0, u1, null, dst, null));
         writeSmall(g + "/centers_um", new long[] {n, 3}, ZarrDtype.F8, gt.centersUm());
         writeSmall(g + "/amplitude_per_cell", new long[] {n}, ZarrDtype.F8, gt.amplitudePerCell());
         writeBool(g + "/in_focus", n, gt.inFocus());
         writeBool(g + "/detectable", n, gt.detectable());
-        for (String name : gt.presentOptional()) {
-            writeSmall(g + "/" + name, gt.optionalShape(name), ZarrDtype.F8, gt.optional(name));
+        for (String name : truth.presentOptional()) {
+            if (name.equals("bleaching")) {
+                writeUnitRows(g + "/" + name, rows, (u0, u1, dst) -> rows.fill(u0, u1, null, null, dst));
+            } else {
+                writeSmall(g + "/" + name, gt.optionalShape(name), ZarrDtype.F8, gt.optional(name));
+            }
         }
         FootprintStack planted = gt.planted();
         Map<String, Object> attrs = new LinkedHashMap<>();
@@ -184,6 +204,31 @@ public final class RecordingStoreWriter {
         Map<String, Object> gAttrs = new LinkedHashMap<>();
         gAttrs.put("focal_depth_um", gt.focalDepthUm());
         Zarr.writeAttributes(store, g, gAttrs);
+    }
+
+    /** Fills rows of units {@code [u0, u1)} of one (N, F) array into {@code dst} from index 0. */
+    private interface RowFiller {
+        void fill(int u0, int u1, double[] dst);
+    }
+
+    /** Writes an (N, F) float64 array chunk by chunk (blocks of whole unit rows), filling one chunk at a time. */
+    private void writeUnitRows(String path, UnitTraceRows rows, RowFiller filler) throws IOException {
+        long[] shape = {rows.nUnits(), rows.nFrames()};
+        ZarrArrayMeta meta = new ZarrArrayMeta(shape, RecordingLayout.smallArrayChunks(shape, ZarrDtype.F8.size()),
+                ZarrDtype.F8, codec);
+        Zarr.createArray(store, path, meta);
+        if (meta.size() == 0) {
+            return; // a zero-length dimension: no chunk files
+        }
+        int f = rows.nFrames();
+        int perChunk = meta.chunk(0);
+        double[] buf = new double[Math.multiplyExact(Math.min(perChunk, rows.nUnits()), f)];
+        for (long k = 0; k < meta.gridSize(0); k++) {
+            int u0 = (int) (k * perChunk), u1 = (int) Math.min(rows.nUnits(), u0 + (long) perChunk);
+            filler.fill(u0, u1, buf);
+            int len = (u1 - u0) * f;
+            Zarr.writeChunk(store, path, meta, new long[] {k, 0}, ZarrDtype.F8.encode(buf, 0, len));
+        }
     }
 
     private void writeSmall(String path, long[] shape, ZarrDtype dtype, double[] values) throws IOException {

@@ -245,4 +245,37 @@ class CellActivityModelTest {
         // ≈ 0.6 s on an idle core; the bound only catches a direct-convolution regression (tens of seconds)
         assertTrue(secs < 10.0, "5000 x 3000 took " + secs + " s");
     }
+
+    @Test
+    void anyPrefixOfACellIsTheStartOfItsWholeTrace() {
+        // noise on, a spread of gains, frames inside and beyond the burn-in: a frame-range task regenerates
+        // frames [0, t1) only and must see exactly what the whole-movie run sees
+        CellActivity step = with(0.4, 0.05);
+        RandomStreams rs = new RandomStreams(11);
+        int f = 700;
+        CellActivityModel.CellSimulator sim = new CellActivityModel.CellSimulator(step, 20,
+                CellActivityModel.gains(step, 5, rs), rs);
+        CellActivityModel.CellSimulator.Workspace ws = new CellActivityModel.CellSimulator.Workspace();
+        ActivityTraces whole = CellActivityModel.simulate(step, 5, f, 20, rs);
+        for (int i = 0; i < 5; i++) {
+            for (int t : new int[] {0, 1, 7, 64, 333, f}) {
+                double[] c = new double[t], s = new double[t];
+                sim.cell(i, t, c, s, ws);
+                for (int k = 0; k < t; k++) {
+                    assertEquals(whole.c()[i * f + k], c[k], 0.0, "cell " + i + " prefix " + t + " frame " + k);
+                    assertEquals(whole.s()[i * f + k], s[k], 0.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void cellsAreIndependentOfEachOtherAndOfTheirCount() {
+        ActivityTraces few = CellActivityModel.simulate(with(0, 0.02), 3, 120, 20, new RandomStreams(5));
+        ActivityTraces many = CellActivityModel.simulate(with(0, 0.02), 9, 120, 20, new RandomStreams(5));
+        for (int k = 0; k < 3 * 120; k++) {
+            assertEquals(few.c()[k], many.c()[k], 0.0);
+            assertEquals(few.s()[k], many.s()[k], 0.0);
+        }
+    }
 }

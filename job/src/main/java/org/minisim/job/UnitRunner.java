@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.minisim.job.table.CellMetrics;
 import org.minisim.job.table.CellRowsJson;
-import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
 import org.minisim.render.CellRenderStats;
 import org.minisim.render.RecordingPlan;
 import org.minisim.spec.Spec;
@@ -45,7 +45,7 @@ public final class UnitRunner {
                 sink.finish();
             }
             if (u.kind().writesTruth()) {
-                GroundTruth gt = plan.groundTruth();
+                StreamedTruth gt = plan.streamedTruth();
                 writer.writeGroundTruth(gt);
                 writer.writeSpecJson(u.specJson());
                 List<LinkedHashMap<String, Object>> rows = CellMetrics.compute(spec, gt, u.implVersion());

@@ -20,7 +20,7 @@ import org.minisim.job.SweepJob;
 import org.minisim.job.SweepRunOptions;
 import org.minisim.job.SweepSummary;
 import org.minisim.job.spark.SparkSessions;
-import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
 import org.minisim.render.FrameSink;
 import org.minisim.render.RecordingPlan;
 import org.minisim.spec.Geometry;
@@ -197,7 +197,7 @@ public final class Benchmark {
         } finally {
             pool.shutdown();
         }
-        GroundTruth gt = plan.groundTruth();
+        StreamedTruth gt = plan.streamedTruth();
         long s = System.nanoTime();
         writer.writeGroundTruth(gt);
         writer.writeSpecJson(CanonicalJson.pretty(spec));

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.minisim.footprint.Footprint;
 import org.minisim.physics.Detectability;
 import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
+import org.minisim.recording.UnitTraceStats;
 import org.minisim.render.CellRenderStats;
 import org.minisim.spec.Acquisition;
 import org.minisim.spec.Optics;
@@ -39,6 +41,18 @@ public final class CellMetrics {
      * @return one row per unit, in unit order
      */
     public static List<LinkedHashMap<String, Object>> compute(Spec spec, GroundTruth gt, String implVersion) {
+        return compute(spec, StreamedTruth.of(gt), implVersion);
+    }
+
+    /**
+     * @param spec        the recording's validated spec
+     * @param truth       its finalized ground truth, traces summarised per unit (no N·F arrays needed)
+     * @param implVersion implementation version + commit
+     * @return one row per unit, in unit order
+     */
+    public static List<LinkedHashMap<String, Object>> compute(Spec spec, StreamedTruth truth, String implVersion) {
+        GroundTruth gt = truth.statics();
+        UnitTraceStats stats = truth.stats();
         Acquisition acq = spec.acquisition();
         Optics optics = acq.optics();
         double px = acq.pixelSizeUm();
@@ -124,16 +138,8 @@ public final class CellMetrics {
             r.put("planted_area_px", countNonZero(plantedFov));
 
             // activity
-            double cMin = Double.POSITIVE_INFINITY, cMax = Double.NEGATIVE_INFINITY, sSum = 0.0;
-            int active = 0;
-            for (int t = 0; t < nf; t++) {
-                double c = gt.c()[i * nf + t];
-                cMin = Math.min(cMin, c);
-                cMax = Math.max(cMax, c);
-                double s = gt.s()[i * nf + t];
-                sSum += s;
-                active += s > 0 ? 1 : 0;
-            }
+            double cMin = stats.cMin()[i], cMax = stats.cMax()[i], sSum = stats.spikeSum()[i];
+            int active = stats.activeFrames()[i];
             Double peakDf = nf > 0 ? num(cMax - cMin) : null;
             Double baseline = nf > 0 ? num(cMin) : null;
             r.put("amplitude", num(gt.amplitudePerCell()[i]));
@@ -141,7 +147,7 @@ public final class CellMetrics {
             r.put("baseline", baseline);
             r.put("spike_count", num(sSum));
             r.put("active_frame_fraction", nf > 0 ? num((double) active / nf) : null);
-            r.put("bleach_final", gt.bleaching() != null && nf > 0 ? num(gt.bleaching()[i * nf + nf - 1]) : null);
+            r.put("bleach_final", stats.bleachFinal() != null && nf > 0 ? num(stats.bleachFinal()[i]) : null);
 
             // optics
             r.put("in_focus", gt.inFocus()[i]);
