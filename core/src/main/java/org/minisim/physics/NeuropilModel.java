@@ -65,10 +65,11 @@ public final class NeuropilModel {
         int px = canvasH * canvasW;
         double sigmaPx = step.spatialSigmaUm() * (1.0 / pixelSizeUm);
         double[] spatial = new double[k * px];
-        for (int comp = 0; comp < k; comp++) {
+        // each component draws from its own stream: built on all cores, same fields in any order
+        java.util.stream.IntStream.range(0, k).parallel().forEach(comp -> {
             double[] s = spatialField(canvasH, canvasW, sigmaPx, rs.stream(Purpose.NEUROPIL_SPATIAL, comp));
             System.arraycopy(s, 0, spatial, comp * px, px);
-        }
+        });
         if (k > 1) {
             balanceMeans(spatial, k, px);
         }

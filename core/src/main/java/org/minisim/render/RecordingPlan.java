@@ -143,11 +143,12 @@ public final class RecordingPlan {
             optics = null;
         }
         observedFootprints = new Footprint[n];
-        for (int i = 0; i < n; i++) {
+        // cells blur independently (no randomness): spread over the cores, same result in any order
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             Footprint planted = cells.get(i).planted();
             observedFootprints[i] = optics == null ? planted
                     : ObservedFootprint.degrade(planted, optics[i].observedSigmaPx(), optics[i].observedGain());
-        }
+        });
         List<Integer> rendered = new ArrayList<>();
         if (runs(StepKind.COMPOSITE) && traces != null) {
             for (int i = 0; i < n; i++) {
