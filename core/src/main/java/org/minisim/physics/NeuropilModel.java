@@ -247,6 +247,45 @@ public final class NeuropilModel {
         }
     }
 
+    /** Pixels per tile of {@link #addFrames}: the tile of every frame and component stays in L2 cache. */
+    private static final int TILE = 2048;
+
+    /**
+     * {@link #addFrame} for frames {@code t0 … t0+n−1} at once, equal value for value: the canvas is walked in
+     * pixel tiles, each spatial component's tile is read once for all n frames, and every pixel still adds the
+     * components in order 0…K−1.
+     *
+     * @param canvasFrames n canvas frames (Hc·Wc each), frame i is frame {@code t0 + i}
+     */
+    public static void addFrames(NeuropilFields f, double amplitude, int t0, double[][] canvasFrames, int n) {
+        int k = f.k();
+        if (k == 0 || n == 0) {
+            return;
+        }
+        int px = f.canvasH() * f.canvasW();
+        int nFrames = f.nFrames();
+        double[] s = f.spatial();
+        double[] wgt = new double[k * n];
+        for (int comp = 0; comp < k; comp++) {
+            for (int i = 0; i < n; i++) {
+                wgt[comp * n + i] = amplitude * (1.0 / k) * f.temporal()[comp * nFrames + t0 + i];
+            }
+        }
+        for (int p0 = 0; p0 < px; p0 += TILE) {
+            int p1 = Math.min(px, p0 + TILE);
+            for (int comp = 0; comp < k; comp++) {
+                int base = comp * px;
+                for (int i = 0; i < n; i++) {
+                    double w = wgt[comp * n + i];
+                    double[] c = canvasFrames[i];
+                    for (int p = p0; p < p1; p++) {
+                        c[p] += w * s[base + p];
+                    }
+                }
+            }
+        }
+    }
+
     private static double[] sumRows(double[] m, int rows, int cols) {
         double[] out = new double[cols];
         for (int r = 0; r < rows; r++) {

@@ -227,9 +227,7 @@ final class Renderer {
     private void neuropil(int b0, int n, double[][] canvas) {
         NeuropilFields np = plan.neuropil();
         double amp = plan.neuropilAmplitude();
-        for (int i = 0; i < n; i++) {
-            NeuropilModel.addFrame(np, amp, b0 + i, canvas[i]);
-        }
+        NeuropilModel.addFrames(np, amp, b0, canvas, n);
     }
 
     /** Canvas → FOV: bilinear shift-and-crop with motion, else the centred crop (the canvas itself at margin 0). */

@@ -270,4 +270,24 @@ class NeuropilModelTest {
             }
         }
     }
+
+    @Test
+    void addingABlockOfFramesEqualsAddingThemOneByOne() {
+        Neuropil step = Neuropil.DEFAULTS;
+        int h = 70, w = 61; // a pixel count that is not a multiple of the tile
+        NeuropilFields f = NeuropilModel.generate(step, h, w, 0.5, FPS, 30, null, 0, null, new RandomStreams(3));
+        java.util.Random r = new java.util.Random(4);
+        double[][] block = new double[5][h * w];
+        double[][] single = new double[5][h * w];
+        for (int i = 0; i < 5; i++) {
+            for (int p = 0; p < h * w; p++) {
+                block[i][p] = single[i][p] = r.nextDouble();
+            }
+        }
+        NeuropilModel.addFrames(f, step.amplitude(), 11, block, 5);
+        for (int i = 0; i < 5; i++) {
+            NeuropilModel.addFrame(f, step.amplitude(), 11 + i, single[i]);
+            assertArrayEquals(single[i], block[i], 0.0);
+        }
+    }
 }
