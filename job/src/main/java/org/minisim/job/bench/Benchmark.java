@@ -246,7 +246,7 @@ public final class Benchmark {
         long w0 = System.nanoTime();
         writer.createObserved(n, g.fovHeight(), g.fovWidth(), "<f4", chunk);
         writeNanos.addAndGet(System.nanoTime() - w0);
-        // Chunk-aligned frame ranges rendered on every core, as the Spark job's range tasks do.
+        // Chunk-aligned frame ranges rendered on every core in the job's blocks, as the Spark job's range tasks do.
         int threads = Runtime.getRuntime().availableProcessors();
         int nChunks = Math.max(1, (n + chunk - 1) / chunk);
         int rangeFrames = chunk * Math.max(1, nChunks / (threads * 4));
@@ -258,7 +258,7 @@ public final class Benchmark {
                 futures.add(pool.submit(() -> {
                     ChunkWritingSink chunks = new ChunkWritingSink(
                             new RecordingStoreWriter(store, ChunkCodec.defaultCodec()), a, b);
-                    plan.render(a, b, chunk, new FrameSink() {
+                    plan.render(a, b, FrameRanges.blockFrames(chunk), new FrameSink() {
                         @Override
                         public void observed(int t0x, int t1x, double[] frames) {
                             long st = System.nanoTime();
