@@ -2,8 +2,9 @@ package org.minisim.render;
 
 /**
  * Receives rendered frames of one frame range, block by block, in increasing frame order. Arrays are
- * row-major {@code (frames, rows, cols)} and are reused by the renderer after the call returns: copy what
- * you keep.
+ * row-major {@code (frames, rows, cols)}, hold exactly {@code (t1 − t0)} frames, and are only valid during the
+ * call: the renderer reuses one array for the next call (the next block, or {@link #observed} right after
+ * {@link #beforeSensor}), so copy what you keep and never keep the array.
  */
 public interface FrameSink {
 

@@ -49,12 +49,18 @@ final class Renderer {
         }
     }
 
-    /** Reusable per-block buffers: per-frame canvas (double), composite accumulator (float), FOV (double). */
+    /**
+     * Reusable per-block buffers: per-frame canvas (double), composite accumulator (float), FOV (double), one
+     * frame of sensor counts, and the flat block handed to the sink (see {@link #flatten}).
+     */
     private static final class Block {
         final double[][] canvas;
         final float[][] acc;
         final double[][] fov;
+        final double[] counts;
         float[] emission;
+        /** The last flattened block, reused while the flattened length stays the same. */
+        double[] flat;
 
         Block(int frames, int p, int q, int canvasW) {
             canvas = new double[frames][p];
@@ -63,6 +69,7 @@ final class Renderer {
             for (int i = 0; i < frames; i++) {
                 fov[i] = new double[q];
             }
+            counts = new double[q];
         }
     }
 
@@ -76,11 +83,11 @@ final class Renderer {
         }
         if (plan.runs(StepKind.COMPOSITE)) {
             composite(b0, n, blk, traces);
-            snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc);
+            snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc, blk);
         }
         if (plan.runs(StepKind.NEUROPIL)) {
             neuropil(b0, n, blk.canvas);
-            snapshot(sink, stages, "neuropil", b0, b1, blk.canvas, hc, wc);
+            snapshot(sink, stages, "neuropil", b0, b1, blk.canvas, hc, wc, blk);
         }
         if (plan.runs(StepKind.VASCULATURE)) {
             double[] m = plan.vesselMask();
@@ -92,19 +99,19 @@ final class Renderer {
                     }
                 }
             }
-            snapshot(sink, stages, "vasculature", b0, b1, blk.canvas, hc, wc);
+            snapshot(sink, stages, "vasculature", b0, b1, blk.canvas, hc, wc, blk);
         }
         double[][] fov = toFov(b0, n, blk);
         if (plan.runs(StepKind.BRAIN_MOTION)) {
-            snapshot(sink, stages, "brain_motion", b0, b1, fov, h, w);
+            snapshot(sink, stages, "brain_motion", b0, b1, fov, h, w, blk);
         }
         if (plan.illumination() != null) {
             multiply(fov, n, plan.illumination());
-            snapshot(sink, stages, "illumination_profile", b0, b1, fov, h, w);
+            snapshot(sink, stages, "illumination_profile", b0, b1, fov, h, w, blk);
         }
         if (plan.vignette() != null) {
             multiply(fov, n, plan.vignette());
-            snapshot(sink, stages, "vignette", b0, b1, fov, h, w);
+            snapshot(sink, stages, "vignette", b0, b1, fov, h, w, blk);
         }
         if (plan.leakage() != null) {
             double[] l = plan.leakage();
@@ -114,20 +121,20 @@ final class Renderer {
                     f[k] += l[k];
                 }
             }
-            snapshot(sink, stages, "leakage", b0, b1, fov, h, w);
+            snapshot(sink, stages, "leakage", b0, b1, fov, h, w, blk);
         }
         Sensor sensor = plan.sensor();
         if (sensor != null) {
-            sink.beforeSensor(b0, b1, flatten(fov, n, h * w));
-            double[] counts = new double[h * w];
+            sink.beforeSensor(b0, b1, flatten(fov, n, h * w, blk));
+            double[] counts = blk.counts;
             for (int i = 0; i < n; i++) {
                 SensorDigitizer.digitize(fov[i], sensor.photonsPerUnit(), plan.spec().acquisition().imageSensor(),
                         streams.stream(Purpose.SENSOR, b0 + i), counts);
                 System.arraycopy(counts, 0, fov[i], 0, counts.length);
             }
-            snapshot(sink, stages, "sensor", b0, b1, fov, h, w);
+            snapshot(sink, stages, "sensor", b0, b1, fov, h, w, blk);
         }
-        sink.observed(b0, b1, flatten(fov, n, h * w));
+        sink.observed(b0, b1, flatten(fov, n, h * w, blk));
     }
 
     /**
@@ -264,14 +271,24 @@ final class Renderer {
     }
 
     private static void snapshot(FrameSink sink, List<String> stages, String stage, int b0, int b1,
-                                 double[][] frames, int h, int w) {
+                                 double[][] frames, int h, int w, Block blk) {
         if (stages.contains(stage)) {
-            sink.snapshot(stage, b0, b1, h, w, flatten(frames, b1 - b0, h * w));
+            sink.snapshot(stage, b0, b1, h, w, flatten(frames, b1 - b0, h * w, blk));
         }
     }
 
-    private static double[] flatten(double[][] frames, int n, int size) {
-        double[] out = new double[n * size];
+    /**
+     * Copies the first {@code n} frames of {@code size} values into one row-major array of exactly
+     * {@code n · size} values: the block's {@link Block#flat} array, reallocated only when that length changes
+     * (the range's last, shorter block, or snapshots of another frame size). The sink sees the array only during
+     * its call ({@link FrameSink}'s contract: the next flatten overwrites it).
+     */
+    private static double[] flatten(double[][] frames, int n, int size, Block blk) {
+        double[] out = blk.flat;
+        if (out == null || out.length != n * size) {
+            out = new double[n * size];
+            blk.flat = out;
+        }
         for (int i = 0; i < n; i++) {
             System.arraycopy(frames[i], 0, out, i * size, size);
         }

@@ -12,7 +12,10 @@ import org.minisim.render.FrameSink;
  * chunk per array (observed and each snapshot stage) and writes each chunk through a
  * {@link RecordingStoreWriter} as soon as it is complete. A Spark task renders a chunk-aligned frame range
  * {@code [t0, t1)} into one sink and calls {@link #finish()}; the bytes written do not depend on the block size.
- * Memory: one chunk of float64 per array. The arrays' metadata must already exist in the store (driver).
+ * Memory: one chunk per array, allocated once and reused for every chunk of the range — float32 for an
+ * {@code <f4} observed array (the values are cast when they arrive, exactly as the store would cast them, so the
+ * bytes are unchanged), float64 otherwise. Copies every block it receives (the renderer reuses its arrays). The
+ * arrays' metadata must already exist in the store (driver).
  */
 public final class ChunkWritingSink implements FrameSink {
 
@@ -25,14 +28,42 @@ public final class ChunkWritingSink implements FrameSink {
     private static final class Buffer {
         final ZarrArrayMeta meta;
         final int frameLen;
+        /** The chunk is held as float32: the {@code <f4} observed array. */
+        final boolean float32;
         int next; // next frame expected
         int chunk = -1;
-        double[] data;
+        /** The current chunk's values (float64 arrays), reused while the chunk length stays the same. */
+        double[] doubles;
+        /** The current chunk's values cast to float32 ({@link #float32} arrays), reused likewise. */
+        float[] floats;
 
-        Buffer(ZarrArrayMeta meta, int start) {
+        Buffer(ZarrArrayMeta meta, int start, boolean float32) {
             this.meta = meta;
             this.frameLen = (int) (meta.dim(1) * meta.dim(2));
+            this.float32 = float32;
             this.next = start;
+        }
+
+        /** Starts chunk {@code c} of {@code values} values, reusing the arrays when the length matches. */
+        void start(int c, int values) {
+            chunk = c;
+            if (float32 && (floats == null || floats.length != values)) {
+                floats = new float[values];
+            } else if (!float32 && (doubles == null || doubles.length != values)) {
+                doubles = new double[values];
+            }
+        }
+
+        /** Copies {@code len} values of {@code src} from {@code from} into the chunk at {@code at}. */
+        void put(double[] src, int from, int at, int len) {
+            if (float32) {
+                float[] f = floats;
+                for (int k = 0; k < len; k++) {
+                    f[at + k] = (float) src[from + k];
+                }
+            } else {
+                System.arraycopy(src, from, doubles, at, len);
+            }
         }
     }
 
@@ -63,7 +94,7 @@ public final class ChunkWritingSink implements FrameSink {
                 throw new IllegalArgumentException("frame range [" + t0 + ", " + t1 + ") is not aligned with the "
                         + cf + "-frame chunks of '" + path + "' (" + nf + " frames)");
             }
-            b = new Buffer(meta, t0);
+            b = new Buffer(meta, t0, path.equals(RecordingLayout.OBSERVED) && meta.dtype() == ZarrDtype.F4);
             buffers.put(path, b);
         }
         return b;
@@ -101,28 +132,27 @@ public final class ChunkWritingSink implements FrameSink {
             int cStart = c * cf;
             int cEnd = Math.min(nf, cStart + cf);
             if (b.chunk != c) {
-                b.chunk = c;
-                b.data = new double[(cEnd - cStart) * b.frameLen];
+                b.start(c, (cEnd - cStart) * b.frameLen);
             }
             int upTo = Math.min(to, cEnd);
-            System.arraycopy(frames, (t - from) * b.frameLen, b.data, (t - cStart) * b.frameLen,
-                    (upTo - t) * b.frameLen);
+            b.put(frames, (t - from) * b.frameLen, (t - cStart) * b.frameLen, (upTo - t) * b.frameLen);
             t = upTo;
             if (t == cEnd) {
-                write(path, c, b.data);
-                b.data = null;
+                write(path, c, b);
                 b.chunk = -1;
             }
         }
         b.next = to;
     }
 
-    private void write(String path, int chunk, double[] data) {
+    private void write(String path, int chunk, Buffer b) {
         try {
-            if (path.equals(RecordingLayout.OBSERVED)) {
-                writer.writeObservedChunk(chunk, data);
+            if (b.float32) {
+                writer.writeObservedChunk(chunk, b.floats);
+            } else if (path.equals(RecordingLayout.OBSERVED)) {
+                writer.writeObservedChunk(chunk, b.doubles);
             } else {
-                writer.writeSnapshotChunk(path.substring(RecordingLayout.SNAPSHOTS.length() + 1), chunk, data);
+                writer.writeSnapshotChunk(path.substring(RecordingLayout.SNAPSHOTS.length() + 1), chunk, b.doubles);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing chunk " + chunk + " of '" + path + "' to "

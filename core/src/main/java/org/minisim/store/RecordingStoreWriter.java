@@ -114,8 +114,33 @@ public final class RecordingStoreWriter {
         writeMovieChunk(snapshotPath(stage), chunkIndex, frames);
     }
 
+    /**
+     * Task: like {@link #writeObservedChunk(int, double[])} for an {@code observed} array of dtype {@code <f4},
+     * from values already cast to float32: the bytes written are identical to those of the double overload
+     * given the same values before the cast.
+     *
+     * @param frames {@code (framesInChunk, h, w)} row-major float32 values
+     * @throws IllegalStateException when {@code observed} is not {@code <f4}
+     */
+    public void writeObservedChunk(int chunkIndex, float[] frames) throws IOException {
+        String path = RecordingLayout.OBSERVED;
+        ZarrArrayMeta meta = meta(path);
+        if (meta.dtype() != ZarrDtype.F4) {
+            throw new IllegalStateException("array '" + path + "' is " + meta.dtype().code()
+                    + ", float32 chunks need <f4");
+        }
+        Zarr.writeChunk(store, path, meta, checkedChunk(path, meta, chunkIndex, frames.length),
+                ZarrDtype.fromFloats(frames));
+    }
+
     private void writeMovieChunk(String path, int chunkIndex, double[] frames) throws IOException {
         ZarrArrayMeta meta = meta(path);
+        Zarr.writeChunk(store, path, meta, checkedChunk(path, meta, chunkIndex, frames.length),
+                meta.dtype().encode(frames, 0, frames.length));
+    }
+
+    /** @return the grid index of movie chunk {@code chunkIndex}, after checking it exists and holds {@code values} */
+    private static long[] checkedChunk(String path, ZarrArrayMeta meta, int chunkIndex, int values) {
         long nChunks = meta.gridSize(0);
         if (chunkIndex < 0 || chunkIndex >= nChunks) {
             throw new IllegalArgumentException("array '" + path + "': chunk index " + chunkIndex + " is outside [0, "
@@ -124,11 +149,11 @@ public final class RecordingStoreWriter {
         long[] g = {chunkIndex, 0, 0};
         int[] r = Zarr.regionShape(meta, g);
         long need = (long) r[0] * r[1] * r[2];
-        if (frames.length != need) {
-            throw new IllegalArgumentException("array '" + path + "' chunk " + chunkIndex + ": got " + frames.length
+        if (values != need) {
+            throw new IllegalArgumentException("array '" + path + "' chunk " + chunkIndex + ": got " + values
                     + " values, expected " + r[0] + " frames x " + r[1] + " x " + r[2] + " = " + need);
         }
-        Zarr.writeChunk(store, path, meta, g, meta.dtype().encode(frames, 0, frames.length));
+        return g;
     }
 
     /** @return the metadata of a movie array (observed or a snapshot), read once from the store and cached */

@@ -80,4 +80,40 @@ class ZarrChunkWritingSinkTest {
         IllegalStateException gap = assertThrows(IllegalStateException.class, s::finish);
         assertTrue(gap.getMessage().contains("observed"), gap.getMessage());
     }
+
+    @Test
+    void chunksHeldAsFloat32WriteTheBytesOfTheFloat64WriterAndReusedBlocksAreCopied() throws Exception {
+        double[] obs = ZarrRecordingStoreTest.rnd(F * H * W, 3);
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 1e300, -1e-300,
+                Double.MIN_VALUE, 3.4028235677973366e38, 0.1, 16777217.0};
+        System.arraycopy(special, 0, obs, 5, special.length);
+        for (String dtype : List.of("<f4", "<f8")) {
+            FileByteStore ref = new FileByteStore(dir.resolve("ref" + dtype));
+            RecordingStoreWriter direct = new RecordingStoreWriter(ref, new BloscLz4Codec());
+            direct.createObserved(F, H, W, dtype, CF);
+            for (int c = 0; c * CF < F; c++) {
+                direct.writeObservedChunk(c, Arrays.copyOfRange(obs, c * CF * H * W, Math.min(F, (c + 1) * CF) * H * W));
+            }
+            FileByteStore st = new FileByteStore(dir.resolve("sink" + dtype));
+            new RecordingStoreWriter(st, new BloscLz4Codec()).createObserved(F, H, W, dtype, CF);
+            ChunkWritingSink sink = new ChunkWritingSink(new RecordingStoreWriter(st, new BloscLz4Codec()), 0, F);
+            double[] reused = new double[2 * H * W]; // one array for every block, as the renderer hands them
+            for (int a = 0; a < F; a += 2) {
+                int b = Math.min(F, a + 2);
+                Arrays.fill(reused, -7.0);
+                System.arraycopy(obs, a * H * W, reused, 0, (b - a) * H * W);
+                sink.observed(a, b, (b - a) * H * W == reused.length ? reused
+                        : Arrays.copyOf(reused, (b - a) * H * W));
+            }
+            sink.finish();
+            List<String> keys = ref.list("observed").stream().sorted().toList();
+            assertEquals(keys, st.list("observed").stream().sorted().toList());
+            for (String k : keys) {
+                assertArrayEquals(ref.get(k), st.get(k), dtype + " " + k);
+            }
+        }
+        RecordingStoreWriter f8 = new RecordingStoreWriter(new FileByteStore(dir.resolve("ref<f8")),
+                new BloscLz4Codec());
+        assertThrows(IllegalStateException.class, () -> f8.writeObservedChunk(0, new float[CF * H * W]));
+    }
 }

@@ -94,13 +94,13 @@ final class RecordingRun {
         List<FrameRanges.Range> ranges = FrameRanges.split(nFrames, chunk, ctx.framesPerTask());
         if (ranges.size() <= 1) {
             units.add(new WorkUnit(WorkUnit.Kind.WHOLE, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
-                    chunk, ctx.implVersion(), ctx.failHook()));
+                    FrameRanges.blockFrames(chunk), ctx.implVersion(), ctx.failHook()));
         } else {
             units.add(new WorkUnit(WorkUnit.Kind.TRUTH, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
-                    chunk, ctx.implVersion(), ctx.failHook()));
+                    FrameRanges.blockFrames(chunk), ctx.implVersion(), ctx.failHook()));
             for (FrameRanges.Range r : ranges) {
                 units.add(new WorkUnit(WorkUnit.Kind.RANGE, rec.cacheKey(), specJson, ctx.stores(), r.t0(), r.t1(),
-                        chunk, chunk, ctx.implVersion(), ctx.failHook()));
+                        chunk, FrameRanges.blockFrames(chunk), ctx.implVersion(), ctx.failHook()));
             }
         }
         ctx.jsc().setJobDescription(String.format(Locale.ROOT, "%s point %d seed %d (%d units)", rec.cacheKey(),

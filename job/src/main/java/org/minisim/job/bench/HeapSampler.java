@@ -1,21 +1,18 @@
 package org.minisim.job.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 
 /**
- * Samples this JVM's heap every few milliseconds on a daemon thread: the peak heap in use (garbage included) and
- * the peak live heap after a collection (the sum of the heap pools' usage right after their last GC) — the
- * latter is what a task needs to fit.
+ * Samples this JVM's heap in use (garbage included) every 10 ms on a daemon thread, for the timed runs: it never
+ * forces a collection, so it does not slow the run, but its peak depends on when the collector ran. The live
+ * heap a run needs is measured separately by {@link LiveHeapSampler} in a memory run.
  */
 final class HeapSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long peakUsed;
-    private volatile long peakLive;
 
+    /** Collects first, so the garbage of earlier work does not count. */
     HeapSampler() {
         System.gc();
         thread = new Thread(this::loop, "minisim-heap-sampler");
@@ -35,26 +32,12 @@ final class HeapSampler implements AutoCloseable {
     }
 
     private void sample() {
-        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long live = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                MemoryUsage after = pool.getCollectionUsage();
-                live += after == null ? 0 : after.getUsed();
-            }
-        }
-        peakUsed = Math.max(peakUsed, used);
-        peakLive = Math.max(peakLive, live);
+        peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     /** @return the peak heap in use, bytes */
     long peakUsed() {
         return peakUsed;
-    }
-
-    /** @return the peak heap live after a collection, bytes */
-    long peakLive() {
-        return peakLive;
     }
 
     @Override
