@@ -105,15 +105,28 @@ final class Renderer {
         if (plan.runs(StepKind.BRAIN_MOTION)) {
             snapshot(sink, stages, "brain_motion", b0, b1, fov, h, w, blk);
         }
-        if (plan.illumination() != null) {
+        double[] il = plan.illumination(), vg = plan.vignette(), lk = plan.leakage();
+        if (il != null && vg != null && lk != null && stages.isEmpty()) {
+            // no snapshot between them: the three FOV fields in one pass, the same operations in the same order
+            for (int i = 0; i < n; i++) {
+                double[] f = fov[i];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = f[k] * il[k] * vg[k] + lk[k];
+                }
+            }
+            il = null;
+            vg = null;
+            lk = null;
+        }
+        if (il != null) {
             multiply(fov, n, plan.illumination());
             snapshot(sink, stages, "illumination_profile", b0, b1, fov, h, w, blk);
         }
-        if (plan.vignette() != null) {
+        if (vg != null) {
             multiply(fov, n, plan.vignette());
             snapshot(sink, stages, "vignette", b0, b1, fov, h, w, blk);
         }
-        if (plan.leakage() != null) {
+        if (lk != null) {
             double[] l = plan.leakage();
             for (int i = 0; i < n; i++) {
                 double[] f = fov[i];

@@ -86,6 +86,14 @@ class RenderInvariantsTest {
     }
 
     @Test
+    void savingIntermediatesLeavesTheObservedMovieUnchanged() {
+        // without snapshots the renderer fuses the FOV field passes; with them it runs stage by stage
+        Recording plain = Simulator.simulate(SpecFixtures.full(32, 0.5, 8, true, false));
+        Recording staged = Simulator.simulate(SpecFixtures.full(32, 0.5, 8, true, true));
+        assertArrayEquals(staged.observed(), plain.observed(), 0.0);
+    }
+
+    @Test
     void untilStopsAfterTheNamedStage() {
         Spec spec = SpecFixtures.quickstart(32, 0.5, 2);
         Recording cellsOnly = Simulator.simulate(spec, "composite");
