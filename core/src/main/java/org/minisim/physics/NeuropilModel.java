@@ -258,8 +258,20 @@ public final class NeuropilModel {
      * @param canvasFrames n canvas frames (Hc·Wc each), frame i is frame {@code t0 + i}
      */
     public static void addFrames(NeuropilFields f, double amplitude, int t0, double[][] canvasFrames, int n) {
+        addFrames(f, amplitude, t0, canvasFrames, n, null);
+    }
+
+    /**
+     * {@link #addFrames(NeuropilFields, double, int, double[][], int)} followed, tile by tile, by
+     * {@code canvas[p] *= then[p]} (the vessel transmission): the same values as the two passes one after the
+     * other, with one walk over the canvas.
+     *
+     * @param then per-pixel factor (Hc·Wc, dimensionless) applied after the neuropil, or null for none
+     */
+    public static void addFrames(NeuropilFields f, double amplitude, int t0, double[][] canvasFrames, int n,
+                                 double[] then) {
         int k = f.k();
-        if (k == 0 || n == 0) {
+        if (n == 0) {
             return;
         }
         int px = f.canvasH() * f.canvasW();
@@ -280,6 +292,14 @@ public final class NeuropilModel {
                     double[] c = canvasFrames[i];
                     for (int p = p0; p < p1; p++) {
                         c[p] += w * s[base + p];
+                    }
+                }
+            }
+            if (then != null) {
+                for (int i = 0; i < n; i++) {
+                    double[] c = canvasFrames[i];
+                    for (int p = p0; p < p1; p++) {
+                        c[p] *= then[p];
                     }
                 }
             }

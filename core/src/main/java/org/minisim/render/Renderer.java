@@ -85,12 +85,18 @@ final class Renderer {
             composite(b0, n, blk, traces);
             snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc, blk);
         }
+        double[] m = plan.runs(StepKind.VASCULATURE) ? plan.vesselMask() : null;
         if (plan.runs(StepKind.NEUROPIL)) {
-            neuropil(b0, n, blk.canvas);
+            // without a neuropil snapshot the vessel transmission is applied in the same walk over the canvas
+            boolean fuse = m != null && !stages.contains("neuropil");
+            NeuropilModel.addFrames(plan.neuropil(), plan.neuropilAmplitude(), b0, blk.canvas, n,
+                    fuse ? m : null);
             snapshot(sink, stages, "neuropil", b0, b1, blk.canvas, hc, wc, blk);
+            if (fuse) {
+                m = null;
+            }
         }
         if (plan.runs(StepKind.VASCULATURE)) {
-            double[] m = plan.vesselMask();
             if (m != null) {
                 for (int i = 0; i < n; i++) {
                     double[] c = blk.canvas[i];
@@ -244,12 +250,6 @@ final class Renderer {
     }
 
     /** Adds amplitude·(1/K)·Σ_k T_k(t)·S_k(p) to every canvas pixel of every frame of the block. */
-    private void neuropil(int b0, int n, double[][] canvas) {
-        NeuropilFields np = plan.neuropil();
-        double amp = plan.neuropilAmplitude();
-        NeuropilModel.addFrames(np, amp, b0, canvas, n);
-    }
-
     /** Canvas → FOV: bilinear shift-and-crop with motion, else the centred crop (the canvas itself at margin 0). */
     private double[][] toFov(int b0, int n, Block blk) {
         int hc = g.canvasHeight(), wc = g.canvasWidth();

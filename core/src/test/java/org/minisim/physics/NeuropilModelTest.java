@@ -272,7 +272,7 @@ class NeuropilModelTest {
     }
 
     @Test
-    void addingABlockOfFramesEqualsAddingThemOneByOne() {
+    void addingABlockOfFramesEqualsAddingThemOneByOneThenMasking() {
         Neuropil step = Neuropil.DEFAULTS;
         int h = 70, w = 61; // a pixel count that is not a multiple of the tile
         NeuropilFields f = NeuropilModel.generate(step, h, w, 0.5, FPS, 30, null, 0, null, new RandomStreams(3));
@@ -284,10 +284,23 @@ class NeuropilModelTest {
                 block[i][p] = single[i][p] = r.nextDouble();
             }
         }
+        double[] mask = new double[h * w];
+        for (int p = 0; p < h * w; p++) {
+            mask[p] = 0.2 + 0.8 * r.nextDouble();
+        }
+        double[][] fused = new double[5][];
+        for (int i = 0; i < 5; i++) {
+            fused[i] = block[i].clone();
+        }
         NeuropilModel.addFrames(f, step.amplitude(), 11, block, 5);
+        NeuropilModel.addFrames(f, step.amplitude(), 11, fused, 5, mask);
         for (int i = 0; i < 5; i++) {
             NeuropilModel.addFrame(f, step.amplitude(), 11 + i, single[i]);
             assertArrayEquals(single[i], block[i], 0.0);
+            for (int p = 0; p < h * w; p++) {
+                single[i][p] *= mask[p];
+            }
+            assertArrayEquals(single[i], fused[i], 0.0);
         }
     }
 }
