@@ -20,7 +20,8 @@ class StoreDiffTest {
             obs[bad] += 1;
         }
         for (int c = 0; c * CF < F; c++) {
-            w.writeObservedChunk(c, java.util.Arrays.copyOfRange(obs, c * CF * H * W, Math.min(F, (c + 1) * CF) * H * W));
+            w.writeObservedChunk(c, java.util.Arrays.copyOfRange(obs, c * CF * H * W,
+                    Math.min(F, (c + 1) * CF) * H * W));
         }
         ZarrArrayMeta m = ZarrArrayMeta.singleChunk(new long[] {4}, ZarrDtype.F8, codec);
         Zarr.createArray(st, "ground_truth/amplitude_per_cell", m);

@@ -92,7 +92,8 @@ class ZarrChunkWritingSinkTest {
             RecordingStoreWriter direct = new RecordingStoreWriter(ref, new BloscLz4Codec());
             direct.createObserved(F, H, W, dtype, CF);
             for (int c = 0; c * CF < F; c++) {
-                direct.writeObservedChunk(c, Arrays.copyOfRange(obs, c * CF * H * W, Math.min(F, (c + 1) * CF) * H * W));
+                direct.writeObservedChunk(c, Arrays.copyOfRange(obs, c * CF * H * W,
+                        Math.min(F, (c + 1) * CF) * H * W));
             }
             FileByteStore st = new FileByteStore(dir.resolve("sink" + dtype));
             new RecordingStoreWriter(st, new BloscLz4Codec()).createObserved(F, H, W, dtype, CF);

@@ -30,7 +30,34 @@ class SweepJobFramesPerTaskTest {
                         "image_sensor": {"n_px_height": 48, "n_px_width": 48, "pixel_pitch_um": 8.0},
                         "fps": 20.0, "duration_s": 16.0},
                       "seed": 3,
-                      "steps": [{"density_per_mm3": 25000.0, "soma_radius_um": 7.0, "irregularity": 0.3, "morphology": "soma", "dendrite_length_um": 24.0, "dendrite_width_um": 3.0, "depth_range_um": [0.0, 200.0], "min_distance_um": 0.0, "positions_um": null, "kind": "place_neurons", "populations": null}, {"kind": "cell_activity", "spike_sim_hz": 300.0, "p_quiescent_to_active": 0.005, "p_active_to_quiescent": 0.3, "active_rate_hz": 150.0, "quiescent_rate_hz": 0.6, "tau_rise_s": 0.05, "tau_decay_s": 0.5, "brightness_cv": 0.3, "f0": 1.0, "trace_noise": 0.0}, {"kind": "bleaching", "bleach_susceptibility": 6.3e-06, "turnover_tau_s": 20000.0, "excitation_intensity": 1.0}, {"kind": "optics"}, {"kind": "composite"}, {"kind": "neuropil", "spatial_sigma_um": 40.0, "temporal_tau_s": 10.0, "population_tau_s": 1.5, "amplitude": 0.5, "n_components": 3, "population_coupling": 0.7}, {"kind": "vasculature", "enabled": true, "layers": [{"depth_um": 30.0, "n_roots": 4, "root_radius_um": 22.0, "min_radius_um": 2.0, "opacity": 0.85, "absorption_per_um": 0.04, "branch_prob": 0.2, "tortuosity_deg": 8.0, "branch_angle_deg": 30.0, "branch_area_main": 0.7, "step_per_radius": 1.5}]}, {"kind": "brain_motion", "model": "physical", "trajectory_um": null, "max_shift_um": 15.0, "locomotion_freq_hz": 7.0, "motion_amplitude_um": 10.0, "locomotion_axis": "y", "resonance_freq_hz": 6.0, "damping_ratio": 0.5, "locomotion_fraction": 0.25, "walk_step_um": 0.3}, {"kind": "illumination_profile", "falloff": 0.7, "exponent": 2.0, "center_offset_um": [0.0, 0.0]}, {"kind": "vignette", "falloff": 0.5, "exponent": 2.0, "center_offset_um": [0.0, 0.0]}, {"kind": "leakage", "profile": "gaussian", "level": 0.1, "sigma_um": null}, {"kind": "sensor", "photons_per_unit": 100.0}],
+                      "steps": [
+                        {"density_per_mm3": 25000.0, "soma_radius_um": 7.0, "irregularity": 0.3,
+                         "morphology": "soma", "dendrite_length_um": 24.0, "dendrite_width_um": 3.0,
+                         "depth_range_um": [0.0, 200.0], "min_distance_um": 0.0, "positions_um": null,
+                         "kind": "place_neurons", "populations": null},
+                        {"kind": "cell_activity", "spike_sim_hz": 300.0, "p_quiescent_to_active": 0.005,
+                         "p_active_to_quiescent": 0.3, "active_rate_hz": 150.0, "quiescent_rate_hz": 0.6,
+                         "tau_rise_s": 0.05, "tau_decay_s": 0.5, "brightness_cv": 0.3, "f0": 1.0,
+                         "trace_noise": 0.0},
+                        {"kind": "bleaching", "bleach_susceptibility": 6.3e-06, "turnover_tau_s": 20000.0,
+                         "excitation_intensity": 1.0},
+                        {"kind": "optics"},
+                        {"kind": "composite"},
+                        {"kind": "neuropil", "spatial_sigma_um": 40.0, "temporal_tau_s": 10.0,
+                         "population_tau_s": 1.5, "amplitude": 0.5, "n_components": 3, "population_coupling": 0.7},
+                        {"kind": "vasculature", "enabled": true, "layers": [{"depth_um": 30.0, "n_roots": 4,
+                         "root_radius_um": 22.0, "min_radius_um": 2.0, "opacity": 0.85, "absorption_per_um": 0.04,
+                         "branch_prob": 0.2, "tortuosity_deg": 8.0, "branch_angle_deg": 30.0,
+                         "branch_area_main": 0.7, "step_per_radius": 1.5}]},
+                        {"kind": "brain_motion", "model": "physical", "trajectory_um": null, "max_shift_um": 15.0,
+                         "locomotion_freq_hz": 7.0, "motion_amplitude_um": 10.0, "locomotion_axis": "y",
+                         "resonance_freq_hz": 6.0, "damping_ratio": 0.5, "locomotion_fraction": 0.25,
+                         "walk_step_um": 0.3},
+                        {"kind": "illumination_profile", "falloff": 0.7, "exponent": 2.0, "center_offset_um": [0.0,
+                         0.0]},
+                        {"kind": "vignette", "falloff": 0.5, "exponent": 2.0, "center_offset_um": [0.0, 0.0]},
+                        {"kind": "leakage", "profile": "gaussian", "level": 0.1, "sigma_um": null},
+                        {"kind": "sensor", "photons_per_unit": 100.0}],
                       "output": {"save_intermediates": false, "store_dtype": "float32"}},
              "output": {"stores": "STORES", "table": "TABLE"}}
             """;
@@ -67,8 +94,8 @@ class SweepJobFramesPerTaskTest {
         StoreDiff.Result d = StoreDiff.compare(new FileByteStore(byDefault), new FileByteStore(small));
         assertTrue(d.identical(), d.firstDifference());
         assertTrue(d.arrays().contains("observed"), d.arrays().toString());
-        assertTrue(d.arrays().contains("ground_truth/shifts") && d.arrays().contains("ground_truth/neuropil_temporal"),
-                d.arrays().toString());
+        assertTrue(d.arrays().contains("ground_truth/shifts")
+                && d.arrays().contains("ground_truth/neuropil_temporal"), d.arrays().toString());
         assertTrue(d.groundTruthArrays() >= 15, d.arrays().toString());
     }
 }

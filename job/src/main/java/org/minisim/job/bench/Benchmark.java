@@ -64,11 +64,12 @@ public final class Benchmark {
 
     /** Heap of the child JVMs, as their {@code -Xmx}. */
     static final String CHILD_HEAP = "768m";
-    /** Frames per range task of the 300 s local[1] child (the default is {@link FrameRanges#DEFAULT_FRAMES_PER_TASK}). */
+    /** Frames per range task of the 300 s local[1] child (default: {@link FrameRanges#DEFAULT_FRAMES_PER_TASK}). */
     static final int SMALL_FRAMES_PER_TASK = 64;
 
     /** One timed case's figures. */
-    public record Result(String name, long pxFrames, double simulateS, double writeS, double wallS, long peakHeapBytes) {
+    public record Result(String name, long pxFrames, double simulateS, double writeS, double wallS,
+                         long peakHeapBytes) {
         double mpxPerS() {
             return wallS > 0 ? pxFrames / 1e6 / wallS : 0.0;
         }
@@ -156,8 +157,8 @@ public final class Benchmark {
                 out.println(String.format(Locale.ROOT, "speed-up local[2] vs local[1] (frames/task %d) on 300 s: %.2fx;"
                         + " throughput 300 s vs 10 s (local[2]): %.2fx", SMALL_FRAMES_PER_TASK,
                         one.wallS() / two.wallS(), two.mpxPerS() / ten.mpxPerS()));
-                out.println(compareStores("300 s local[2] default vs local[1] --frames-per-task " + SMALL_FRAMES_PER_TASK,
-                        work.resolve("e"), work.resolve("f")));
+                out.println(compareStores("300 s local[2] default vs local[1] --frames-per-task "
+                        + SMALL_FRAMES_PER_TASK, work.resolve("e"), work.resolve("f")));
                 out.flush();
             }
 
@@ -309,8 +310,8 @@ public final class Benchmark {
                                          int framesPerTask) throws IOException {
         PlanCache.shared().clear();
         String base = withDuration(specJson, durationS);
-        String sweep = "{\"sweep_format\": 1, \"sweep_id\": \"bench\", \"base\": " + base + ", \"output\": {\"stores\": \""
-                + dir.resolve("stores").toUri() + "\", \"table\": \"" + dir.resolve("cells").toUri() + "\"}}";
+        String sweep = "{\"sweep_format\": 1, \"sweep_id\": \"bench\", \"base\": " + base
+                + ", \"output\": {\"stores\": \"" + dir.resolve("stores").toUri() + "\", \"table\": \"" + dir.resolve("cells").toUri() + "\"}}";
         SweepPlan plan = SweepFile.read(sweep);
         SweepSummary s = SweepJob.run(spark, SweepRunOptions.of("bench", plan, plan.storesUri(), plan.tableUri())
                 .withFramesPerTask(framesPerTask)
