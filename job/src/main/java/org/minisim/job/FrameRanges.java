@@ -55,7 +55,22 @@ public final class FrameRanges {
      *         {@code alignedFramesPerTask(requested, chunkFrames)} frames except the last; none for 0 frames
      */
     public static List<Range> split(int nFrames, int chunkFrames, int requested) {
+        return split(nFrames, chunkFrames, requested, 1);
+    }
+
+    /**
+     * Like {@link #split(int, int, int)}, but a movie that would give fewer than {@code minRanges} ranges is cut
+     * into smaller chunk-aligned ranges (as many as its chunks allow), so a sweep with fewer recordings in flight
+     * than cores still keeps every core busy; the requested frames per task stays an upper bound.
+     *
+     * @param minRanges ranges wanted at least (≥ 1), e.g. the cores per recording in flight
+     */
+    public static List<Range> split(int nFrames, int chunkFrames, int requested, int minRanges) {
         int per = alignedFramesPerTask(requested, chunkFrames);
+        if (minRanges > 1 && ((long) nFrames + per - 1) / per < minRanges) {
+            int even = (int) Math.max(1, ((long) nFrames + minRanges - 1) / minRanges);
+            per = Math.min(per, alignedFramesPerTask(even, chunkFrames));
+        }
         List<Range> out = new ArrayList<>();
         for (int t0 = 0; t0 < nFrames; t0 += per) {
             out.add(new Range(t0, (int) Math.min((long) t0 + per, nFrames)));

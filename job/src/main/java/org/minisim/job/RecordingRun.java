@@ -32,9 +32,13 @@ import org.minisim.store.RecordingStoreWriter;
 final class RecordingRun {
 
     /** Shared, per-run settings. */
+    /**
+     * @param minRanges range tasks a recording is split into at least when its chunks allow (the cores per
+     *                  recording in flight), so a sweep of fewer recordings than cores still uses every core
+     */
     record Context(JavaSparkContext jsc, StoreRoot stores, int framesPerTask, int chunkFrames, String implVersion,
                    String failHook,
-                   Progress progress) {}
+                   Progress progress, int minRanges) {}
 
     /** A snapshot array the driver creates: stage name and frame shape. */
     record SnapshotArray(String stage, int height, int width) {}
@@ -91,7 +95,7 @@ final class RecordingRun {
         }
         String specJson = CanonicalJson.pretty(spec);
         List<WorkUnit> units = new ArrayList<>();
-        List<FrameRanges.Range> ranges = FrameRanges.split(nFrames, chunk, ctx.framesPerTask());
+        List<FrameRanges.Range> ranges = FrameRanges.split(nFrames, chunk, ctx.framesPerTask(), ctx.minRanges());
         if (ranges.size() <= 1) {
             units.add(new WorkUnit(WorkUnit.Kind.WHOLE, rec.cacheKey(), specJson, ctx.stores(), 0, nFrames, chunk,
                     FrameRanges.blockFrames(chunk), ctx.implVersion(), ctx.failHook()));

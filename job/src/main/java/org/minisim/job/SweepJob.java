@@ -65,11 +65,14 @@ public final class SweepJob {
 
         List<SweepRecording> recs = plan.recordings();
         Progress progress = new Progress(recs.size(), o.out(), o.err());
+        int inFlight = o.maxInFlight() > 0 ? o.maxInFlight() : Math.max(1, 2 * jsc.defaultParallelism());
+        int recordingsAtOnce = Math.min(inFlight, Math.max(1, recs.size()));
+        // fewer recordings at once than cores: split each movie into enough ranges to keep every core busy
+        int minRanges = Math.max(1, (jsc.defaultParallelism() + recordingsAtOnce - 1) / recordingsAtOnce);
         RecordingRun.Context ctx = new RecordingRun.Context(jsc, stores, o.framesPerTask(),
                 Integer.parseInt(spark.conf().get(CHUNK_FRAMES_CONF, "0")), ImplVersion.get(),
-                spark.conf().get(FAIL_HOOK_CONF, null), progress);
-        int inFlight = o.maxInFlight() > 0 ? o.maxInFlight() : Math.max(1, 2 * jsc.defaultParallelism());
-        List<RecordingOutcome> outcomes = runAll(ctx, recs, Math.min(inFlight, Math.max(1, recs.size())));
+                spark.conf().get(FAIL_HOOK_CONF, null), progress, minRanges);
+        List<RecordingOutcome> outcomes = runAll(ctx, recs, recordingsAtOnce);
 
         long rows = writeTable(spark, jsc, plan, stores, outcomes, o.tableUri());
         try {

@@ -42,6 +42,21 @@ class SweepJobUnitsTest {
     }
 
     @Test
+    void aShortMovieIsCutIntoEnoughRangesForTheCoresItHas() {
+        // 200 frames in 32-frame chunks, 256 frames per task asked, 2 cores for this recording: two ranges
+        assertEquals(List.of(new FrameRanges.Range(0, 128), new FrameRanges.Range(128, 200)),
+                FrameRanges.split(200, 32, 256, 2));
+        // never below one chunk per range, never above the frames per task asked
+        assertEquals(2, FrameRanges.split(40, 32, 256, 8).size());
+        assertEquals(1, FrameRanges.split(20, 32, 256, 4).size());
+        assertEquals(FrameRanges.split(700, 64, 200), FrameRanges.split(700, 64, 200, 2), "enough ranges already");
+        for (FrameRanges.Range r : FrameRanges.split(1000, 32, 256, 3)) {
+            assertEquals(0, r.t0() % 32);
+            assertTrue(r.frames() <= 352);
+        }
+    }
+
+    @Test
     void planCacheBuildsOncePerKeyUnderConcurrency() throws Exception {
         PlanCache<String> cache = new PlanCache<>(2);
         AtomicInteger builds = new AtomicInteger();
