@@ -66,6 +66,21 @@ public final class RecordingLayout {
      * ranges along the first axis of at most 8 MiB (at least one row); zero-length dimensions get length 1.
      */
     public static int[] smallArrayChunks(long[] shape, int elemSize) {
+        return smallArrayChunks(shape, elemSize, TARGET_CHUNK_BYTES);
+    }
+
+    /** Target uncompressed size of one chunk of a per-unit trace array ({@code C}, {@code S}, bleaching), bytes. */
+    public static final long UNIT_ROWS_CHUNK_BYTES = 2L << 20;
+
+    /**
+     * Chunks of an (N, F) per-unit trace array: blocks of whole unit rows of at most 2 MiB (at least one row), so
+     * a writer regenerating the rows holds little at a time.
+     */
+    public static int[] unitRowChunks(long nUnits, long nFrames) {
+        return smallArrayChunks(new long[] {nUnits, nFrames}, 8, UNIT_ROWS_CHUNK_BYTES);
+    }
+
+    private static int[] smallArrayChunks(long[] shape, int elemSize, long targetBytes) {
         int[] c = new int[shape.length];
         long rowBytes = elemSize;
         for (int d = 0; d < shape.length; d++) {
@@ -74,8 +89,8 @@ public final class RecordingLayout {
                 rowBytes *= c[d];
             }
         }
-        if (shape.length > 0 && rowBytes * c[0] > TARGET_CHUNK_BYTES) {
-            c[0] = (int) Math.max(1, Math.min(c[0], TARGET_CHUNK_BYTES / rowBytes));
+        if (shape.length > 0 && rowBytes * c[0] > targetBytes) {
+            c[0] = (int) Math.max(1, Math.min(c[0], targetBytes / rowBytes));
         }
         return c;
     }

@@ -193,7 +193,7 @@ public final class RecordingStoreWriter {
     /**
      * Writes the {@code ground_truth} group of a streamed truth (the same files as {@link
      * #writeGroundTruth(GroundTruth)}): the {@code (N, F)} arrays {@code C}, {@code S} and {@code bleaching} are
-     * written one chunk (a block of units, ≤ {@link RecordingLayout#TARGET_CHUNK_BYTES}) at a time, so memory is
+     * written one chunk (a block of units, ≤ {@link RecordingLayout#UNIT_ROWS_CHUNK_BYTES}) at a time, so memory is
      * one chunk, not N·F values.
      */
     public void writeGroundTruth(StreamedTruth truth) throws IOException {
@@ -239,7 +239,7 @@ public final class RecordingStoreWriter {
     /** Writes an (N, F) float64 array chunk by chunk (blocks of whole unit rows), filling one chunk at a time. */
     private void writeUnitRows(String path, UnitTraceRows rows, RowFiller filler) throws IOException {
         long[] shape = {rows.nUnits(), rows.nFrames()};
-        ZarrArrayMeta meta = new ZarrArrayMeta(shape, RecordingLayout.smallArrayChunks(shape, ZarrDtype.F8.size()),
+        ZarrArrayMeta meta = new ZarrArrayMeta(shape, RecordingLayout.unitRowChunks(shape[0], shape[1]),
                 ZarrDtype.F8, codec);
         Zarr.createArray(store, path, meta);
         if (meta.size() == 0) {

@@ -44,7 +44,7 @@ class StreamedTruthTest {
         assertEquals(List.of("bleaching"), streamed.presentOptional());
         assertEquals(held.presentOptional(), streamed.presentOptional());
         long bytes = 8L * held.nUnits() * held.nFrames();
-        assertTrue(bytes > 2 * RecordingLayout.TARGET_CHUNK_BYTES, "the test needs several chunks, has " + bytes);
+        assertTrue(bytes > 2 * RecordingLayout.UNIT_ROWS_CHUNK_BYTES, "the test needs several chunks, has " + bytes);
 
         MemoryByteStore a = new MemoryByteStore("streamed"), b = new MemoryByteStore("held");
         new RecordingStoreWriter(a, ChunkCodec.defaultCodec()).writeGroundTruth(streamed);
