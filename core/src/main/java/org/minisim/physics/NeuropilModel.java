@@ -230,21 +230,7 @@ public final class NeuropilModel {
      * @param canvasFrame (Hc, Wc) row-major, a.u.; modified in place
      */
     public static void addFrame(NeuropilFields f, double amplitude, int t, double[] canvasFrame) {
-        int k = f.k();
-        if (k == 0) {
-            return;
-        }
-        int px = f.canvasH() * f.canvasW();
-        int nFrames = f.nFrames();
-        double[] s = f.spatial();
-        // fixed component order 0..K−1 for every pixel, whatever the frame range rendered
-        for (int comp = 0; comp < k; comp++) {
-            double wgt = amplitude * (1.0 / k) * f.temporal()[comp * nFrames + t];
-            int base = comp * px;
-            for (int p = 0; p < px; p++) {
-                canvasFrame[p] += wgt * s[base + p];
-            }
-        }
+        addFrames(f, amplitude, t, new double[][] {canvasFrame}, 1);
     }
 
     /** Pixels per tile of {@link #addFrames}: the tile of every frame and component stays in L2 cache. */
@@ -318,13 +304,7 @@ public final class NeuropilModel {
     }
 
     private static double[] meanRows(double[] m, int rows, int cols) {
-        double[] out = new double[cols];
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            for (int t = 0; t < cols; t++) {
-                out[t] += m[base + t];
-            }
-        }
+        double[] out = sumRows(m, rows, cols);
         for (int t = 0; t < cols; t++) {
             out[t] /= rows;
         }

@@ -187,7 +187,7 @@ public final class RecordingStoreWriter {
         if (gt.c() == null || gt.s() == null) {
             throw new IllegalArgumentException("ground truth without C/S arrays: write it as a StreamedTruth");
         }
-        writeGroundTruth(StreamedTruth.of(gt));
+        writeGroundTruth(gt.withTraces(null, null, null), UnitTraceRows.of(gt), gt.presentOptional());
     }
 
     /**
@@ -197,18 +197,21 @@ public final class RecordingStoreWriter {
      * one chunk, not N·F values.
      */
     public void writeGroundTruth(StreamedTruth truth) throws IOException {
-        GroundTruth gt = truth.statics();
-        int n = truth.nUnits();
+        writeGroundTruth(truth.statics(), truth.traces(), truth.presentOptional());
+    }
+
+    /** Writes the group from the truth's statics, its unit rows and the optional arrays present. */
+    private void writeGroundTruth(GroundTruth gt, UnitTraceRows rows, List<String> present) throws IOException {
+        int n = gt.nUnits();
         String g = RecordingLayout.GROUND_TRUTH;
         Zarr.createGroup(store, g, null);
-        UnitTraceRows rows = truth.traces();
         writeUnitRows(g + "/C", rows, (u0, u1, dst) -> rows.fill(u0, u1, dst, null, null));
         writeUnitRows(g + "/S", rows, (u0, u1, dst) -> rows.fill(u0, u1, null, dst, null));
         writeSmall(g + "/centers_um", new long[] {n, 3}, ZarrDtype.F8, gt.centersUm());
         writeSmall(g + "/amplitude_per_cell", new long[] {n}, ZarrDtype.F8, gt.amplitudePerCell());
         writeBool(g + "/in_focus", n, gt.inFocus());
         writeBool(g + "/detectable", n, gt.detectable());
-        for (String name : truth.presentOptional()) {
+        for (String name : present) {
             if (name.equals("bleaching")) {
                 writeUnitRows(g + "/" + name, rows, (u0, u1, dst) -> rows.fill(u0, u1, null, null, dst));
             } else {

@@ -272,7 +272,7 @@ class NeuropilModelTest {
     }
 
     @Test
-    void addingABlockOfFramesEqualsAddingThemOneByOneThenMasking() {
+    void addingABlockOfFramesFollowsTheDefinitionFrameByFrameThenMasking() {
         Neuropil step = Neuropil.DEFAULTS;
         int h = 70, w = 61; // a pixel count that is not a multiple of the tile
         NeuropilFields f = NeuropilModel.generate(step, h, w, 0.5, FPS, 30, null, 0, null, new RandomStreams(3));
@@ -295,7 +295,13 @@ class NeuropilModelTest {
         NeuropilModel.addFrames(f, step.amplitude(), 11, block, 5);
         NeuropilModel.addFrames(f, step.amplitude(), 11, fused, 5, mask);
         for (int i = 0; i < 5; i++) {
-            NeuropilModel.addFrame(f, step.amplitude(), 11 + i, single[i]);
+            // the definition: canvas[p] += amplitude·(1/K)·T_k(t)·S_k(p), components in order 0…K−1
+            for (int k = 0; k < f.k(); k++) {
+                double wgt = step.amplitude() * (1.0 / f.k()) * f.temporal()[k * f.nFrames() + 11 + i];
+                for (int p = 0; p < h * w; p++) {
+                    single[i][p] += wgt * f.spatial()[k * h * w + p];
+                }
+            }
             assertArrayEquals(single[i], block[i], 0.0);
             for (int p = 0; p < h * w; p++) {
                 single[i][p] *= mask[p];
