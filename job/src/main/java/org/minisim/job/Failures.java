@@ -1,11 +1,11 @@
 package org.minisim.job;
 
 /** One-line descriptions of failures for users (no stack traces). */
-final class Failures {
+public final class Failures {
     private Failures() {}
 
     /** @return the most useful single line of a failure, e.g. the executor's exception inside a Spark abort */
-    static String oneLine(Throwable t) {
+    public static String oneLine(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

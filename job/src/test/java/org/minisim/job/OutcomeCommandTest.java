@@ -1,5 +1,6 @@
 package org.minisim.job;
 
+import org.minisim.job.cli.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.minisim.cli.OutcomeLines;
+import org.minisim.job.cli.OutcomeLines;
 import org.minisim.job.table.CellMetrics;
 import org.minisim.job.table.CellRowsJson;
 import org.minisim.job.table.CellTableRows;

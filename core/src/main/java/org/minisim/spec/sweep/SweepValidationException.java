@@ -4,7 +4,7 @@ import java.util.List;
 import org.minisim.spec.json.SpecIssue;
 
 /** A sweep file was rejected as a whole; carries every error found (SPEC.md §6.6). */
-public class SweepValidationException extends RuntimeException {
+public class SweepValidationException extends org.minisim.MinisimException {
     private final transient List<SpecIssue> issues;
 
     public SweepValidationException(List<SpecIssue> issues) {

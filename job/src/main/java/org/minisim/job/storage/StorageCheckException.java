@@ -4,7 +4,7 @@ package org.minisim.job.storage;
  * A storage location that cannot be used, with one clear message naming the location and the cause (never a
  * secret). Thrown by {@link StorageCheck} on the driver before any task runs.
  */
-public final class StorageCheckException extends RuntimeException {
+public final class StorageCheckException extends org.minisim.MinisimException {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Reads the outcome JSON lines {@code score --outcome} writes ({@link org.minisim.cli.OutcomeLines}) into rows of
+ * Reads the outcome JSON lines {@code score --outcome} writes ({@link org.minisim.job.cli.OutcomeLines}) into rows of
  * {@link OutcomeTableSchema#schema()}. Strict: an unknown field, a value of the wrong JSON type, or a missing key
  * column is an error naming the source and line. A missing or null {@code sweep_id} takes the given default.
  */

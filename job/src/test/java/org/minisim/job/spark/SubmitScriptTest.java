@@ -55,7 +55,7 @@ class SubmitScriptTest {
         Result r = run(home, jar, "--master", "yarn", "--conf", "spark.hadoop.fs.s3a.secret.key=TOPSECRET",
                 "--", "sweep.json", "--stores", "s3a://b/s", "--conf", "fs.s3a.session.token=TOK123");
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of(home.resolve("bin/spark-submit").toString(), "--class", "org.minisim.job.RunCommand",
+        assertEquals(List.of(home.resolve("bin/spark-submit").toString(), "--class", "org.minisim.job.cli.RunCommand",
                 "--master", "yarn", "--conf", "spark.hadoop.fs.s3a.secret.key=*****", jar.toString(), "sweep.json",
                 "--stores", "s3a://b/s", "--conf", "fs.s3a.session.token=*****"), r.lines());
         assertFalse(String.join(" ", r.lines()).contains("TOPSECRET"));
@@ -67,7 +67,7 @@ class SubmitScriptTest {
         Path jar = Files.writeString(tmp.resolve("app.jar"), "jar");
         Result r = run(home, jar, "sweep.json", "--frames-per-task", "40");
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of(home.resolve("bin/spark-submit").toString(), "--class", "org.minisim.job.RunCommand",
+        assertEquals(List.of(home.resolve("bin/spark-submit").toString(), "--class", "org.minisim.job.cli.RunCommand",
                 jar.toString(), "sweep.json", "--frames-per-task", "40"), r.lines());
     }
 

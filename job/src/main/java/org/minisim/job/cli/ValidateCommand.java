@@ -1,4 +1,4 @@
-package org.minisim.cli;
+package org.minisim.job.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;

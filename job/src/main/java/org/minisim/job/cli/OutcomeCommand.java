@@ -1,5 +1,6 @@
-package org.minisim.job;
+package org.minisim.job.cli;
 
+import org.minisim.job.*;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

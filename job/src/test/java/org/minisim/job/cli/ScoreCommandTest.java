@@ -1,4 +1,4 @@
-package org.minisim.cli;
+package org.minisim.job.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

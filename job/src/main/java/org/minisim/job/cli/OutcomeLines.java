@@ -1,4 +1,4 @@
-package org.minisim.cli;
+package org.minisim.job.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

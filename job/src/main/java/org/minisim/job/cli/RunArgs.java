@@ -1,5 +1,6 @@
-package org.minisim.job;
+package org.minisim.job.cli;
 
+import org.minisim.job.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 

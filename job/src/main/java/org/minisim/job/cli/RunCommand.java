@@ -1,5 +1,6 @@
-package org.minisim.job;
+package org.minisim.job.cli;
 
+import org.minisim.job.*;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ public final class RunCommand {
      *             {@code hadoop.*} keys configure the file system (e.g. an S3 endpoint)
      * @return a local path's text, or any Hadoop URI's (file://, s3a://, hdfs://)
      */
-    static String readText(String location, Map<String, String> conf) throws IOException {
+    public static String readText(String location, Map<String, String> conf) throws IOException {
         if (!hasScheme(location)) {
             return Files.readString(Paths.get(location), StandardCharsets.UTF_8);
         }
@@ -106,11 +107,11 @@ public final class RunCommand {
     }
 
     /** @return a URI with a scheme: relative or absolute local paths become file:// URIs */
-    static String absoluteUri(String location) {
+    public static String absoluteUri(String location) {
         return StoreRoot.normalize(location).toString();
     }
 
-    static boolean hasScheme(String s) {
+    public static boolean hasScheme(String s) {
         int c = s.indexOf("://");
         return c > 1 && s.substring(0, c).matches("[A-Za-z][A-Za-z0-9+.-]*");
     }

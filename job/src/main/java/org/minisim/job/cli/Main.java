@@ -1,0 +1,59 @@
+package org.minisim.job.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.minisim.MinisimException;
+import org.minisim.job.bench.Benchmark;
+
+/**
+ * The single entry point of the command line: {@code minisim <command> [args...]}. Every sub-command is listed
+ * here, in one place; {@code submit/minisim} only adds JVM flags and calls this class.
+ */
+public final class Main {
+
+    /** The sub-commands, in the order {@code minisim help} lists them. */
+    static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("validate", (a, out, err) -> ValidateCommand.run(Arrays.asList(a), out, err));
+        COMMANDS.put("run", RunCommand::run);
+        COMMANDS.put("bench", (a, out, err) -> Benchmark.run(a, out));
+        COMMANDS.put("score", ScoreCommand::run);
+        COMMANDS.put("outcomes", OutcomeCommand::run);
+    }
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** @return the exit status of the named command, or 2 for an unknown or missing command */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
+            if (args.length > 0 && !isHelp(args[0])) {
+                err.println("minisim: unknown command '" + args[0] + "' (commands: "
+                        + String.join(", ", COMMANDS.keySet()) + ")");
+                return 2;
+            }
+            err.println("usage: minisim <command> [args...]; commands: " + String.join(", ", COMMANDS.keySet()));
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return COMMANDS.get(args[0]).run(rest, out, err);
+        } catch (MinisimException e) {
+            err.println("minisim " + args[0] + ": " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("minisim " + args[0] + ": failed: " + e);
+            return 1;
+        }
+    }
+
+    private static boolean isHelp(String a) {
+        return a.equals("help") || a.equals("-h") || a.equals("--help");
+    }
+}
