@@ -1,5 +1,7 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
+
 /**
  * What a pipeline recovered (OUTPUT.md §4.2). Footprints are required; traces, activity and shifts are
  * optional (null). Built by name only, through {@link #builder()}, which accepts both spellings of each field:

@@ -1,5 +1,6 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
 import java.util.ArrayList;
 import java.util.List;
 

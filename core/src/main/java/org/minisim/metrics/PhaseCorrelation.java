@@ -1,5 +1,7 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
+
 /**
  * The auto-shift proposal of OUTPUT.md §3.2: phase correlation of the binary supports of the two stacks'
  * summed images, searched within {@link MetricDefaults#MAX_AUTO_SHIFT_FRAC} of the FOV per axis. Only a

@@ -1,5 +1,7 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
+
 /**
  * Pairwise footprint similarity {@code (n_est, n_true)} under one {@link SimilarityMetric} (OUTPUT.md §3.2),
  * returned flat row-major ({@code sim[i·nTrue + j]}). Pairs whose windows do not overlap score 0 without

@@ -13,7 +13,9 @@
  *       {@link org.minisim.recording.GroundTruth} (its observed footprints, by default its detectable units) and
  *       returns a {@link org.minisim.metrics.Report}.</li>
  * </ul>
- * Footprint stacks are {@link org.minisim.metrics.ImageStack}s: logically dense {@code (n, H, W)}, stored as one
+ * Footprint stacks are {@link org.minisim.footprint.ImageStack}s: logically dense {@code (n, H, W)}, stored as one
  * window per unit. Parity with the reference is documented per class (OUTPUT.md §3.9).
  */
 package org.minisim.metrics;
+
+import org.minisim.footprint.ImageStack;

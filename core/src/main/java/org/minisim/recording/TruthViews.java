@@ -9,7 +9,7 @@ import java.util.WeakHashMap;
 import org.minisim.footprint.Footprint;
 import org.minisim.footprint.FootprintStack;
 import org.minisim.footprint.ObservedFootprint;
-import org.minisim.metrics.ImageStack;
+import org.minisim.footprint.ImageStack;
 
 /**
  * Derived views of a {@link GroundTruth} (OUTPUT.md §2.3–§2.4): the planted and the observed footprints on the

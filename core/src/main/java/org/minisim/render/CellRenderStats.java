@@ -1,12 +1,14 @@
 package org.minisim.render;
 
+import org.minisim.scene.TraceWindow;
+import org.minisim.scene.Scene;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.TreeMap;
-import org.minisim.metrics.ImageStack;
+import org.minisim.footprint.ImageStack;
 import org.minisim.recording.GroundTruth;
 import org.minisim.recording.UnitTraceRows;
 import org.minisim.recording.UnitTraceStats;
@@ -53,14 +55,14 @@ public final class CellRenderStats {
     private final double[] chol;
     private final boolean sensor;
 
-    private static final Map<RecordingPlan, CellRenderStats> SHARED =
+    private static final Map<Scene, CellRenderStats> SHARED =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @return the statistics of a plan, built once per plan object and shared (they are immutable after
      *         construction, so concurrent range tasks of one cached plan reuse one Gram factorisation)
      */
-    public static CellRenderStats of(RecordingPlan plan) {
+    public static CellRenderStats of(Scene plan) {
         CellRenderStats known = SHARED.get(plan);
         if (known != null) {
             return known;
@@ -73,7 +75,7 @@ public final class CellRenderStats {
     }
 
     /** @param plan a built recording plan (its ground truth and spec) */
-    public CellRenderStats(RecordingPlan plan) {
+    public CellRenderStats(Scene plan) {
         this(plan.streamedTruth().statics(), plan.spec());
     }
 

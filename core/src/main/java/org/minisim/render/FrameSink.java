@@ -1,5 +1,7 @@
 package org.minisim.render;
 
+import org.minisim.scene.TraceWindow;
+
 /**
  * Receives rendered frames of one frame range, block by block, in increasing frame order. Arrays are
  * row-major {@code (frames, rows, cols)}, hold exactly {@code (t1 − t0)} frames, and are only valid during the

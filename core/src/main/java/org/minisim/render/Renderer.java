@@ -1,5 +1,8 @@
 package org.minisim.render;
 
+import org.minisim.scene.CompositeRows;
+import org.minisim.scene.TraceWindow;
+import org.minisim.scene.Scene;
 import java.util.List;
 import org.minisim.footprint.Footprint;
 import org.minisim.physics.NeuropilFields;
@@ -13,35 +16,45 @@ import org.minisim.spec.Sensor;
 import org.minisim.spec.StepKind;
 
 /**
- * Phase B (PHYSICS.md §12.2): renders any frame range of a {@link RecordingPlan} block by block — composite →
+ * Phase B (PHYSICS.md §12.2): renders any frame range of a {@link Scene} block by block — composite →
  * neuropil → vessels → motion → illumination → vignette → leakage → sensor — with literally the same per-frame
  * code whatever the range and block size. Cells are summed into a pixel in cell order (float32, as the reference
  * contraction), every other operation is frame-local, and the sensor noise of frame t comes from the addressed
  * stream (seed, sensor, t); so any partition of the frames gives identical bytes.
  */
-final class Renderer {
+public final class Renderer {
     /** Memory budget of one block's working arrays, bytes. */
     private static final long BLOCK_BUDGET_BYTES = 96L << 20;
 
-    private final RecordingPlan plan;
+    private final Scene scene;
     private final Geometry g;
     private final RandomStreams streams;
-    private volatile CompositeRows rows;
 
-    Renderer(RecordingPlan plan) {
-        this.plan = plan;
-        this.g = plan.geometry();
-        this.streams = new RandomStreams(plan.spec().seed());
+    /** @param scene the built scene to render (phase A) */
+    public Renderer(Scene scene) {
+        this.scene = scene;
+        this.g = scene.geometry();
+        this.streams = new RandomStreams(scene.spec().seed());
     }
 
-    void render(int t0, int t1, int blockFrames, FrameSink sink) {
+    /**
+     * Renders frames {@code [t0, t1)} into the sink, in blocks of at most {@code blockFrames} frames.
+     *
+     * @param blockFrames frames held in memory at once (bounds memory; never changes the result)
+     */
+    public void render(int t0, int t1, int blockFrames, FrameSink sink) {
+        if (t0 < 0 || t1 > scene.observedFrames() || t0 > t1) {
+            throw new IllegalArgumentException("frame range [" + t0 + ", " + t1 + ") outside [0, "
+                    + scene.observedFrames() + ")");
+        }
+        blockFrames = Math.max(1, blockFrames);
         int p = g.canvasPixels();
         int q = g.fovPixels();
         long perFrame = 8L * p + 16L * q;
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_BUDGET_BYTES / perFrame));
         int nb = Math.min(blockFrames, cap);
         Block block = new Block(Math.min(nb, Math.max(1, t1 - t0)), p, q, g.canvasWidth());
-        TraceWindow traces = plan.traceWindow(t0, t1);
+        TraceWindow traces = scene.traceWindow(t0, t1);
         sink.begin(traces);
         for (int b0 = t0; b0 < t1; b0 += nb) {
             int b1 = Math.min(t1, b0 + nb);
@@ -77,26 +90,26 @@ final class Renderer {
         int n = b1 - b0;
         int hc = g.canvasHeight(), wc = g.canvasWidth();
         int h = g.fovHeight(), w = g.fovWidth();
-        List<String> stages = plan.snapshotStages();
+        List<String> stages = scene.snapshotStages();
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(blk.canvas[i], 0.0);
         }
-        if (plan.runs(StepKind.COMPOSITE)) {
+        if (scene.runs(StepKind.COMPOSITE)) {
             composite(b0, n, blk, traces);
             snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc, blk);
         }
-        double[] m = plan.runs(StepKind.VASCULATURE) ? plan.vesselMask() : null;
-        if (plan.runs(StepKind.NEUROPIL)) {
+        double[] m = scene.runs(StepKind.VASCULATURE) ? scene.vesselMask() : null;
+        if (scene.runs(StepKind.NEUROPIL)) {
             // without a neuropil snapshot the vessel transmission is applied in the same walk over the canvas
             boolean fuse = m != null && !stages.contains("neuropil");
-            NeuropilModel.addFrames(plan.neuropil(), plan.neuropilAmplitude(), b0, blk.canvas, n,
+            NeuropilModel.addFrames(scene.neuropil(), scene.neuropilAmplitude(), b0, blk.canvas, n,
                     fuse ? m : null);
             snapshot(sink, stages, "neuropil", b0, b1, blk.canvas, hc, wc, blk);
             if (fuse) {
                 m = null;
             }
         }
-        if (plan.runs(StepKind.VASCULATURE)) {
+        if (scene.runs(StepKind.VASCULATURE)) {
             if (m != null) {
                 for (int i = 0; i < n; i++) {
                     double[] c = blk.canvas[i];
@@ -108,10 +121,10 @@ final class Renderer {
             snapshot(sink, stages, "vasculature", b0, b1, blk.canvas, hc, wc, blk);
         }
         double[][] fov = toFov(b0, n, blk);
-        if (plan.runs(StepKind.BRAIN_MOTION)) {
+        if (scene.runs(StepKind.BRAIN_MOTION)) {
             snapshot(sink, stages, "brain_motion", b0, b1, fov, h, w, blk);
         }
-        double[] il = plan.illumination(), vg = plan.vignette(), lk = plan.leakage();
+        double[] il = scene.illumination(), vg = scene.vignette(), lk = scene.leakage();
         if (il != null && vg != null && lk != null && stages.isEmpty()) {
             // no snapshot between them: the three FOV fields in one pass, the same operations in the same order
             for (int i = 0; i < n; i++) {
@@ -125,15 +138,15 @@ final class Renderer {
             lk = null;
         }
         if (il != null) {
-            multiply(fov, n, plan.illumination());
+            multiply(fov, n, scene.illumination());
             snapshot(sink, stages, "illumination_profile", b0, b1, fov, h, w, blk);
         }
         if (vg != null) {
-            multiply(fov, n, plan.vignette());
+            multiply(fov, n, scene.vignette());
             snapshot(sink, stages, "vignette", b0, b1, fov, h, w, blk);
         }
         if (lk != null) {
-            double[] l = plan.leakage();
+            double[] l = scene.leakage();
             for (int i = 0; i < n; i++) {
                 double[] f = fov[i];
                 for (int k = 0; k < f.length; k++) {
@@ -142,12 +155,12 @@ final class Renderer {
             }
             snapshot(sink, stages, "leakage", b0, b1, fov, h, w, blk);
         }
-        Sensor sensor = plan.sensor();
+        Sensor sensor = scene.sensor();
         if (sensor != null) {
             sink.beforeSensor(b0, b1, flatten(fov, n, h * w, blk));
             double[] counts = blk.counts;
             for (int i = 0; i < n; i++) {
-                SensorDigitizer.digitize(fov[i], sensor.photonsPerUnit(), plan.spec().acquisition().imageSensor(),
+                SensorDigitizer.digitize(fov[i], sensor.photonsPerUnit(), scene.spec().acquisition().imageSensor(),
                         streams.stream(Purpose.SENSOR, b0 + i), counts);
                 System.arraycopy(counts, 0, fov[i], 0, counts.length);
             }
@@ -162,20 +175,20 @@ final class Renderer {
      * Works one canvas row at a time so the row of every frame of the block stays in L1 cache.
      */
     private void composite(int b0, int n, Block blk, TraceWindow traces) {
-        if (traces == null || plan.renderedCells().length == 0) {
+        if (traces == null || scene.renderedCells().length == 0) {
             return; // no cell renders: the canvas stays 0
         }
         int hc = g.canvasHeight(), wc = g.canvasWidth();
         float[] emission = traces.emission();
         int wn = traces.frames(), w0 = b0 - traces.t0();
-        Footprint[] obs = plan.observedFootprints();
-        CompositeRows rows = compositeRows();
+        Footprint[] obs = scene.observedFootprints();
+        CompositeRows rows = scene.compositeRows();
         int nCells = obs.length;
         if (blk.emission == null || blk.emission.length < nCells * n) {
             blk.emission = new float[nCells * blk.canvas.length];
         }
         float[] em = blk.emission;
-        for (int cell : plan.renderedCells()) {
+        for (int cell : scene.renderedCells()) {
             System.arraycopy(emission, cell * wn + w0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
@@ -240,23 +253,13 @@ final class Renderer {
         }
     }
 
-    private CompositeRows compositeRows() {
-        CompositeRows r = rows;
-        if (r == null) {
-            r = new CompositeRows(g.canvasHeight(), plan.renderedCells(), plan.observedFootprints());
-            rows = r;
-        }
-        return r;
-    }
-
-    /** Adds amplitude·(1/K)·Σ_k T_k(t)·S_k(p) to every canvas pixel of every frame of the block. */
     /** Canvas → FOV: bilinear shift-and-crop with motion, else the centred crop (the canvas itself at margin 0). */
     private double[][] toFov(int b0, int n, Block blk) {
         int hc = g.canvasHeight(), wc = g.canvasWidth();
         int h = g.fovHeight(), w = g.fovWidth();
         int top = g.fovTop(), left = g.fovLeft();
-        double[] shifts = plan.shifts();
-        boolean motion = plan.runs(StepKind.BRAIN_MOTION);
+        double[] shifts = scene.shifts();
+        boolean motion = scene.runs(StepKind.BRAIN_MOTION);
         for (int i = 0; i < n; i++) {
             double[] src = blk.canvas[i];
             double[] dst = blk.fov[i];

@@ -1,5 +1,6 @@
 package org.minisim.render;
 
+import org.minisim.scene.Scene;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class Simulator {
      * @return the (partial) recording
      */
     public static Recording simulate(Spec spec, String until) {
-        RecordingPlan plan = RecordingPlan.build(spec, until);
+        Scene plan = Scene.build(spec, until);
         int frames = plan.observedFrames();
         int h = plan.geometry().fovHeight(), w = plan.geometry().fovWidth();
         double[] observed = new double[Math.multiplyExact(frames, h * w)];
@@ -34,7 +35,7 @@ public final class Simulator {
             int[] shape = plan.snapshotShape(stage);
             snaps.put(stage, new double[Math.multiplyExact(frames, shape[0] * shape[1])]);
         }
-        plan.render(0, frames, frames == 0 ? 1 : frames, new FrameSink() {
+        new Renderer(plan).render(0, frames, frames == 0 ? 1 : frames, new FrameSink() {
             @Override
             public void observed(int t0, int t1, double[] block) {
                 System.arraycopy(block, 0, observed, t0 * h * w, block.length);

@@ -1,5 +1,6 @@
 package org.minisim.store;
 
+import org.minisim.recording.io.RecordingLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** JSON of zarr metadata files: pretty-printed with 4-space indent and sorted keys, like the reference. */
-final class ZarrJson {
+public final class ZarrJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -27,7 +27,7 @@ final class ZarrJson {
 
     private ZarrJson() {}
 
-    static byte[] write(Map<String, ?> value) {
+    public static byte[] write(Map<String, ?> value) {
         try {
             return WRITER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -36,7 +36,7 @@ final class ZarrJson {
     }
 
     /** @throws ZarrFormatException naming {@code key} when the content is not a JSON object */
-    static Map<String, Object> readObject(byte[] content, String key) {
+    public static Map<String, Object> readObject(byte[] content, String key) {
         try {
             Map<String, Object> m = MAPPER.readValue(content, new TypeReference<Map<String, Object>>() {});
             if (m == null) {

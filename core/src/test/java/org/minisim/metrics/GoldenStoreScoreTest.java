@@ -1,5 +1,6 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.minisim.recording.GroundTruth;
 import org.minisim.recording.TruthViews;
 import org.minisim.store.FileByteStore;
-import org.minisim.store.RecordingStoreReader;
+import org.minisim.recording.io.RecordingStoreReader;
 
 /**
  * {@code A_observed} and {@code score} on the reference-written golden store {@code ref-full-48px-1s.zarr}

@@ -1,5 +1,6 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.minisim.metrics;
 
+import org.minisim.footprint.ImageStack;
+
 /** Hand-built footprint images for the metric tests. */
 final class Shapes {
 

@@ -1,5 +1,7 @@
 package org.minisim.recording;
 
+import org.minisim.recording.io.RecordingLoader;
+import org.minisim.recording.io.RecordingSaver;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

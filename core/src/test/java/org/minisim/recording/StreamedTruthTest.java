@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.minisim.render.RecordingPlan;
+import org.minisim.scene.Scene;
 import org.minisim.render.SpecFixtures;
 import org.minisim.spec.AutoDouble;
 import org.minisim.spec.Bleaching;
@@ -18,8 +18,8 @@ import org.minisim.spec.Output;
 import org.minisim.spec.Spec;
 import org.minisim.store.ChunkCodec;
 import org.minisim.store.MemoryByteStore;
-import org.minisim.store.RecordingLayout;
-import org.minisim.store.RecordingStoreWriter;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreWriter;
 import org.minisim.store.Zarr;
 import org.minisim.store.ZarrArrayMeta;
 
@@ -37,7 +37,7 @@ class StreamedTruthTest {
 
     @Test
     void writingTheStreamedTruthGivesTheSameFilesAsTheHeldOneAcrossSeveralChunks() throws IOException {
-        RecordingPlan plan = RecordingPlan.build(cellsOnly(128, 1200.0)); // 24 000 frames
+        Scene plan = Scene.build(cellsOnly(128, 1200.0)); // 24 000 frames
         StreamedTruth streamed = plan.streamedTruth();
         GroundTruth held = plan.groundTruth();
         assertNull(streamed.statics().c());
@@ -60,7 +60,7 @@ class StreamedTruthTest {
 
     @Test
     void theUnitSummariesAreThoseOfTheHeldTraces() {
-        RecordingPlan plan = RecordingPlan.build(cellsOnly(48, 30.0));
+        Scene plan = Scene.build(cellsOnly(48, 30.0));
         UnitTraceStats s = plan.streamedTruth().stats();
         UnitTraceStats h = UnitTraceStats.of(UnitTraceRows.of(plan.groundTruth()));
         assertTrue(s.nUnits() > 3);
@@ -73,7 +73,7 @@ class StreamedTruthTest {
 
     @Test
     void aTraceWindowHoldsTheUnitsCalciumOfItsFrames() {
-        RecordingPlan plan = RecordingPlan.build(SpecFixtures.full(32, 6.0, 3, true, false));
+        Scene plan = Scene.build(SpecFixtures.full(32, 6.0, 3, true, false));
         GroundTruth gt = plan.groundTruth();
         int f = gt.nFrames();
         var w = plan.traceWindow(37, 101);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.minisim.footprint.GaussianFilter;
-import org.minisim.metrics.ImageStack;
+import org.minisim.footprint.ImageStack;
 
 class TruthViewsTest {
 

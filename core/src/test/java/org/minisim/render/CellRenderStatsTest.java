@@ -1,5 +1,6 @@
 package org.minisim.render;
 
+import org.minisim.scene.Scene;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.minisim.metrics.ImageStack;
+import org.minisim.footprint.ImageStack;
 import org.minisim.spec.AutoDouble;
 import org.minisim.spec.CellActivity;
 import org.minisim.spec.CellOptics;
@@ -18,16 +19,16 @@ import org.minisim.spec.Spec;
 
 class CellRenderStatsTest {
 
-    private static CellRenderStats.Sums pass(RecordingPlan plan, CellRenderStats st, int t0, int t1) {
+    private static CellRenderStats.Sums pass(Scene plan, CellRenderStats st, int t0, int t1) {
         CellRenderStats.Sums s = st.newSums();
-        plan.render(t0, t1, 7, st.sink(s, null));
+        new Renderer(plan).render(t0, t1, 7, st.sink(s, null));
         return s;
     }
 
     @Test
     void mergedFrameRangesEqualASinglePass() {
         Spec spec = SpecFixtures.full(48, 2.0, 11L, false, false);
-        RecordingPlan plan = RecordingPlan.build(spec);
+        Scene plan = Scene.build(spec);
         CellRenderStats st = new CellRenderStats(plan);
         int f = plan.observedFrames(), a = 13;
         CellRenderStats.Sums whole = pass(plan, st, 0, f);
@@ -56,15 +57,15 @@ class CellRenderStatsTest {
     @Test
     void chunkAlignedRangesGiveBitIdenticalColumns() {
         Spec spec = SpecFixtures.full(40, 2.0, 3L, true, false);
-        RecordingPlan plan = RecordingPlan.build(spec);
+        Scene plan = Scene.build(spec);
         CellRenderStats st = new CellRenderStats(plan);
         int f = plan.observedFrames();
         CellRenderStats.Sums whole = st.newSums(8);
-        plan.render(0, f, 5, st.sink(whole, null));
+        new Renderer(plan).render(0, f, 5, st.sink(whole, null));
         CellRenderStats.Sums merged = st.newSums(8);
         for (int t0 = 0; t0 < f; t0 += 16) {
             CellRenderStats.Sums part = st.newSums(8);
-            plan.render(t0, Math.min(f, t0 + 16), 3, st.sink(part, null));
+            new Renderer(plan).render(t0, Math.min(f, t0 + 16), 3, st.sink(part, null));
             merged.merge(part);
         }
         CellRenderStats.Columns a = whole.finish(plan.groundTruth(), spec), b = merged.finish(plan.groundTruth(), spec);
@@ -92,7 +93,7 @@ class CellRenderStatsTest {
     @Test
     void oracleRecoversTheTracesOfAPureComposite() {
         Spec spec = pureComposite(5L);
-        RecordingPlan plan = RecordingPlan.build(spec);
+        Scene plan = Scene.build(spec);
         CellRenderStats st = new CellRenderStats(plan);
         assertTrue(st.oracleComputed());
         CellRenderStats.Columns c = pass(plan, st, 0, plan.observedFrames()).finish(plan.groundTruth(), spec);

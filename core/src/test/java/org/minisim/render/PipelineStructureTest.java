@@ -1,5 +1,6 @@
 package org.minisim.render;
 
+import org.minisim.scene.Scene;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class PipelineStructureTest {
             Spec spec = new Spec(acquisition(0.0, 3.0), 10, List.<Step>of(band(600000.0, b[0], b[1]),
                     activity(80.0, 0.08, 0.0), CellOptics.DEFAULTS, Composite.DEFAULTS, new Sensor(250.0)),
                     Output.DEFAULTS);
-            GroundTruth gt = RecordingPlan.build(spec).groundTruth();
+            GroundTruth gt = Scene.build(spec).groundTruth();
             inFocus.add(mean(gt.inFocus()));
             detectable.add(mean(gt.detectable()));
         }
@@ -82,10 +83,10 @@ class PipelineStructureTest {
         for (long seed = 11; seed <= 13; seed++) {
             List<Step> steps = new ArrayList<>(List.of(band(2.5e6, 0, 10), activity(80.0, 0.08, 0.0),
                     CellOptics.DEFAULTS, Composite.DEFAULTS, new Sensor(40.0)));
-            GroundTruth plain = RecordingPlan.build(new Spec(acquisition(5.0, 2.0), seed, steps, Output.DEFAULTS))
+            GroundTruth plain = Scene.build(new Spec(acquisition(5.0, 2.0), seed, steps, Output.DEFAULTS))
                     .groundTruth();
             steps.add(new Vignette(0.1, 2.0, new org.minisim.spec.Vec2(0, 0)));
-            GroundTruth vignetted = RecordingPlan.build(new Spec(acquisition(5.0, 2.0), seed, steps,
+            GroundTruth vignetted = Scene.build(new Spec(acquisition(5.0, 2.0), seed, steps,
                     Output.DEFAULTS)).groundTruth();
             int n = plain.nUnits();
             assertTrue(n > 50 && n == vignetted.nUnits(), "same cells with and without the vignette");

@@ -1,5 +1,6 @@
 package org.minisim.render;
 
+import org.minisim.scene.Scene;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,12 +15,12 @@ import org.minisim.spec.Spec;
 class RenderInvariantsTest {
 
     /** Renders [0, F) as consecutive ranges of {@code range} frames, each in blocks of {@code block}. */
-    static double[] renderSplit(RecordingPlan plan, int range, int block) {
+    static double[] renderSplit(Scene plan, int range, int block) {
         int f = plan.observedFrames();
         int q = plan.geometry().fovPixels();
         double[] out = new double[f * q];
         for (int t0 = 0; t0 < f; t0 += range) {
-            plan.render(t0, Math.min(f, t0 + range), block, new FrameSink() {
+            new Renderer(plan).render(t0, Math.min(f, t0 + range), block, new FrameSink() {
                 @Override
                 public void observed(int a, int b, double[] frames) {
                     System.arraycopy(frames, 0, out, a * q, frames.length);
@@ -32,18 +33,18 @@ class RenderInvariantsTest {
     @Test
     void fullPipelineIsIdenticalForEveryBlockAndRangeSize() {
         Spec spec = SpecFixtures.full(40, 1.5, 3, true, false);
-        RecordingPlan plan = RecordingPlan.build(spec);
+        Scene plan = Scene.build(spec);
         double[] whole = renderSplit(plan, plan.observedFrames(), plan.observedFrames());
         for (int[] split : new int[][] {{1, 1}, {7, 7}, {64, 64}, {30, 7}, {11, 3}}) {
             assertArrayEquals(whole, renderSplit(plan, split[0], split[1]),
                     "range " + split[0] + " block " + split[1]);
         }
         // ranges rendered out of order, from a second, independently built plan
-        RecordingPlan again = RecordingPlan.build(spec);
+        Scene again = Scene.build(spec);
         int f = again.observedFrames(), q = again.geometry().fovPixels();
         double[] reversed = new double[f * q];
         for (int t0 = (f - 1) / 5 * 5; t0 >= 0; t0 -= 5) {
-            again.render(t0, Math.min(f, t0 + 5), 2, new FrameSink() {
+            new Renderer(again).render(t0, Math.min(f, t0 + 5), 2, new FrameSink() {
                 @Override
                 public void observed(int a, int b, double[] frames) {
                     System.arraycopy(frames, 0, reversed, a * q, frames.length);
@@ -113,8 +114,8 @@ class RenderInvariantsTest {
 
     @Test
     void staticFieldsAreIdenticalWithAndWithoutMotion() {
-        GroundTruth moving = RecordingPlan.build(SpecFixtures.full(32, 0.5, 4, true, false)).groundTruth();
-        GroundTruth still = RecordingPlan.build(SpecFixtures.full(32, 0.5, 4, false, false)).groundTruth();
+        GroundTruth moving = Scene.build(SpecFixtures.full(32, 0.5, 4, true, false)).groundTruth();
+        GroundTruth still = Scene.build(SpecFixtures.full(32, 0.5, 4, false, false)).groundTruth();
         assertArrayEquals(still.illumination(), moving.illumination());
         assertArrayEquals(still.vignette(), moving.vignette());
         assertArrayEquals(still.leakage(), moving.leakage());
@@ -123,12 +124,12 @@ class RenderInvariantsTest {
 
     @Test
     void vesselOverlapIsAFractionOnlyWithVessels() {
-        GroundTruth t = RecordingPlan.build(SpecFixtures.full(40, 0.5, 5, false, false)).groundTruth();
+        GroundTruth t = Scene.build(SpecFixtures.full(40, 0.5, 5, false, false)).groundTruth();
         assertTrue(t.vesselOverlapFraction() != null);
         for (double v : t.vesselOverlapFraction()) {
             assertTrue(v >= 0.0 && v < 1.0, "overlap " + v);
         }
-        GroundTruth none = RecordingPlan.build(SpecFixtures.quickstart(40, 0.5, 5)).groundTruth();
+        GroundTruth none = Scene.build(SpecFixtures.quickstart(40, 0.5, 5)).groundTruth();
         assertEquals(null, none.vesselOverlapFraction());
         assertEquals(null, none.vasculatureMask());
     }

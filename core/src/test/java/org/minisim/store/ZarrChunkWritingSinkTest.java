@@ -1,5 +1,8 @@
 package org.minisim.store;
 
+import org.minisim.recording.io.ChunkWritingSink;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

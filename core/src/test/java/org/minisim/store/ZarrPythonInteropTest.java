@@ -1,5 +1,7 @@
 package org.minisim.store;
 
+import org.minisim.recording.io.SnapshotData;
+import org.minisim.recording.io.RecordingStoreWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -165,7 +167,7 @@ class ZarrPythonInteropTest {
                 org.minisim.render.SpecFixtures.full(32, 0.5, 9, true, true));
         String key = org.minisim.spec.json.CanonicalJson.cacheKey(rec.spec());
         Path target = dir.resolve(key + ".zarr");
-        org.minisim.recording.RecordingSaver.save(rec, target);
+        org.minisim.recording.io.RecordingSaver.save(rec, target);
         JsonNode report = runPython(target.toString());
         assertEquals(key, report.get("spec_cache_key").asText());
         assertEquals(key, report.get("recomputed_cache_key").asText(), "Python recomputes the key from spec.json");

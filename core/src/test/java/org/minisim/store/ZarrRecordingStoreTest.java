@@ -1,5 +1,11 @@
 package org.minisim.store;
 
+import org.minisim.recording.io.RecordingFormatException;
+import org.minisim.recording.io.LoadedStore;
+import org.minisim.recording.io.SnapshotData;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreReader;
+import org.minisim.recording.io.RecordingStoreWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import org.minisim.render.RecordingPlan;
+import org.minisim.scene.Scene;
 
 /**
  * The per-JVM cache of recording plans (phase A), keyed by cache key: a range task and the truth task of one
@@ -16,7 +16,7 @@ import org.minisim.render.RecordingPlan;
  */
 public final class PlanCache<T> {
 
-    private static final PlanCache<RecordingPlan> SHARED = new PlanCache<>(Integer.getInteger("minisim.planCache.capacity", 2));
+    private static final PlanCache<Scene> SHARED = new PlanCache<>(Integer.getInteger("minisim.planCache.capacity", 2));
 
     private final int capacity;
     private final LinkedHashMap<String, CompletableFuture<T>> entries =
@@ -31,7 +31,7 @@ public final class PlanCache<T> {
     }
 
     /** @return this JVM's cache of recording plans */
-    public static PlanCache<RecordingPlan> shared() {
+    public static PlanCache<Scene> shared() {
         return SHARED;
     }
 

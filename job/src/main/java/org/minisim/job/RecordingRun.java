@@ -19,8 +19,8 @@ import org.minisim.spec.json.CanonicalJson;
 import org.minisim.spec.sweep.SweepRecording;
 import org.minisim.store.ByteStore;
 import org.minisim.store.ChunkCodec;
-import org.minisim.store.RecordingLayout;
-import org.minisim.store.RecordingStoreWriter;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreWriter;
 
 /**
  * The driver's handling of one recording (called from a driver thread, several at once): reuse a committed

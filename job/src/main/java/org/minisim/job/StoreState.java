@@ -6,7 +6,7 @@ import org.minisim.job.table.CellRowsJson;
 import org.minisim.spec.json.CanonicalJson;
 import org.minisim.spec.json.SpecReader;
 import org.minisim.store.ByteStore;
-import org.minisim.store.RecordingStoreWriter;
+import org.minisim.recording.io.RecordingStoreWriter;
 
 /**
  * What the driver finds at a recording's store before simulating it.

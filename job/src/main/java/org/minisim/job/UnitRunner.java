@@ -1,5 +1,6 @@
 package org.minisim.job;
 
+import org.minisim.render.Renderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,13 +11,13 @@ import org.minisim.job.table.CellMetrics;
 import org.minisim.job.table.CellRowsJson;
 import org.minisim.recording.StreamedTruth;
 import org.minisim.render.CellRenderStats;
-import org.minisim.render.RecordingPlan;
+import org.minisim.scene.Scene;
 import org.minisim.spec.Spec;
 import org.minisim.spec.json.SpecReader;
 import org.minisim.store.ByteStore;
 import org.minisim.store.ChunkCodec;
-import org.minisim.store.ChunkWritingSink;
-import org.minisim.store.RecordingStoreWriter;
+import org.minisim.recording.io.ChunkWritingSink;
+import org.minisim.recording.io.RecordingStoreWriter;
 
 /**
  * Runs one {@link WorkUnit} inside a task: gets the recording's plan from this JVM's {@link PlanCache}, then
@@ -32,7 +33,7 @@ public final class UnitRunner {
         long start = System.nanoTime();
         failFirstAttemptIfHooked(u);
         Spec spec = SpecReader.read(u.specJson()).spec();
-        RecordingPlan plan = PlanCache.shared().get(u.cacheKey(), () -> RecordingPlan.build(spec));
+        Scene plan = PlanCache.shared().get(u.cacheKey(), () -> Scene.build(spec));
         ByteStore store = u.stores().store(u.cacheKey());
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         try {
@@ -41,7 +42,7 @@ public final class UnitRunner {
                 ChunkWritingSink sink = new ChunkWritingSink(writer, u.t0(), u.t1());
                 CellRenderStats stats = CellRenderStats.of(plan);
                 sums = stats.newSums(u.chunkFrames());
-                plan.render(u.t0(), u.t1(), u.blockFrames(), stats.sink(sums, sink));
+                new Renderer(plan).render(u.t0(), u.t1(), u.blockFrames(), stats.sink(sums, sink));
                 sink.finish();
             }
             if (u.kind().writesTruth()) {

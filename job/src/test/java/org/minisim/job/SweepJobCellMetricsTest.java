@@ -123,7 +123,7 @@ class SweepJobCellMetricsTest {
         String tiny = full.replace("\"n_px_height\": 256, \"n_px_width\": 256", "\"n_px_height\": 64, \"n_px_width\": 64")
                 .replace("\"duration_s\": 10.0", "\"duration_s\": 1.0");
         Spec spec = org.minisim.spec.json.SpecReader.read(tiny).spec();
-        GroundTruth gt = org.minisim.render.RecordingPlan.build(spec).groundTruth();
+        GroundTruth gt = org.minisim.scene.Scene.build(spec).groundTruth();
         List<LinkedHashMap<String, Object>> rows = CellMetrics.compute(spec, gt, "test");
         assertEquals(gt.nUnits(), rows.size());
         assertTrue(rows.size() > 3, "a few cells in a 64 px FOV");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.minisim.job.testing.SharedSpark;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
-import org.minisim.store.RecordingLayout;
+import org.minisim.recording.io.RecordingLayout;
 
 /**
  * The sweep job end to end on tiny recordings (48 × 48 px, 30 frames in 8-frame chunks, quick-start chain with
@@ -229,7 +229,7 @@ class SweepJobEndToEndTest {
         int committed = 0;
         for (String k : keys) {
             // a marker the halted driver was still writing may exist yet be empty: complete is what counts
-            committed += org.minisim.store.RecordingStoreWriter.isComplete(new org.minisim.store.FileByteStore(
+            committed += org.minisim.recording.io.RecordingStoreWriter.isComplete(new org.minisim.store.FileByteStore(
                     out.resolve("stores").resolve(k + ".zarr"))) ? 1 : 0;
         }
         assertTrue(committed >= 1, "the child committed at least one recording before it was halted");

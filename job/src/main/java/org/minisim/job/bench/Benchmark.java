@@ -1,5 +1,6 @@
 package org.minisim.job.bench;
 
+import org.minisim.render.Renderer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ import org.minisim.job.SweepSummary;
 import org.minisim.job.spark.SparkSessions;
 import org.minisim.recording.StreamedTruth;
 import org.minisim.render.FrameSink;
-import org.minisim.render.RecordingPlan;
+import org.minisim.scene.Scene;
 import org.minisim.spec.Geometry;
 import org.minisim.spec.Spec;
 import org.minisim.spec.json.CanonicalJson;
@@ -31,10 +32,10 @@ import org.minisim.spec.json.SpecReader;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
 import org.minisim.store.ChunkCodec;
-import org.minisim.store.ChunkWritingSink;
+import org.minisim.recording.io.ChunkWritingSink;
 import org.minisim.store.FileByteStore;
-import org.minisim.store.RecordingLayout;
-import org.minisim.store.RecordingStoreWriter;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreWriter;
 import org.minisim.store.StoreDiff;
 
 /**
@@ -237,7 +238,7 @@ public final class Benchmark {
         HeapSampler heap = new HeapSampler();
         Geometry g = spec.geometry();
         long start = System.nanoTime();
-        RecordingPlan plan = RecordingPlan.build(spec);
+        Scene plan = Scene.build(spec);
         String key = CanonicalJson.cacheKey(spec);
         FileByteStore store = new FileByteStore(dir.resolve(key + ".zarr"));
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
@@ -259,7 +260,7 @@ public final class Benchmark {
                 futures.add(pool.submit(() -> {
                     ChunkWritingSink chunks = new ChunkWritingSink(
                             new RecordingStoreWriter(store, ChunkCodec.defaultCodec()), a, b);
-                    plan.render(a, b, FrameRanges.blockFrames(chunk), new FrameSink() {
+                    new Renderer(plan).render(a, b, FrameRanges.blockFrames(chunk), new FrameSink() {
                         @Override
                         public void observed(int t0x, int t1x, double[] frames) {
                             long st = System.nanoTime();

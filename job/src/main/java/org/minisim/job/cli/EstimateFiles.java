@@ -3,7 +3,7 @@ package org.minisim.job.cli;
 import java.io.IOException;
 import java.util.Arrays;
 import org.minisim.metrics.Estimate;
-import org.minisim.metrics.ImageStack;
+import org.minisim.footprint.ImageStack;
 import org.minisim.store.ByteStore;
 import org.minisim.store.Zarr;
 import org.minisim.store.ZarrArrayMeta;

@@ -16,10 +16,10 @@ import org.minisim.metrics.Score;
 import org.minisim.metrics.ShiftRequest;
 import org.minisim.recording.GroundTruth;
 import org.minisim.recording.Recording;
-import org.minisim.recording.RecordingLoader;
+import org.minisim.recording.io.RecordingLoader;
 import org.minisim.spec.json.CanonicalJson;
 import org.minisim.store.FileByteStore;
-import org.minisim.store.RecordingStoreReader;
+import org.minisim.recording.io.RecordingStoreReader;
 
 /**
  * {@code score --store DIR --estimate FILE.zarr|DIR [--metric iou] [--threshold 0.5] [--all-cells]

@@ -1,4 +1,4 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
 /**
  * A movie {@code (nFrames, height, width)} held in memory as float64, row-major: a stage snapshot, or the

@@ -1,5 +1,6 @@
-package org.minisim.recording;
+package org.minisim.recording.io;
 
+import org.minisim.recording.Recording;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,9 +8,9 @@ import java.util.TreeMap;
 import org.minisim.spec.json.CanonicalJson;
 import org.minisim.store.BloscLz4Codec;
 import org.minisim.store.ChunkCodec;
-import org.minisim.store.RecordingLayout;
-import org.minisim.store.RecordingStoreWriter;
-import org.minisim.store.SnapshotData;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreWriter;
+import org.minisim.recording.io.SnapshotData;
 
 /**
  * {@code Recording.save} (OUTPUT.md §1.8): writes an in-memory recording to {@code <target>} atomically (a

@@ -1,4 +1,6 @@
-package org.minisim.render;
+package org.minisim.scene;
+
+import org.minisim.scene.TraceSource;
 
 /**
  * The cell traces of one rendered frame range {@code [t0, t1)}, regenerated once per range (see

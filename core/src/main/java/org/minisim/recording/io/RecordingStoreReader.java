@@ -1,5 +1,12 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
+import org.minisim.store.Zarr;
+import org.minisim.store.ZarrArrayMeta;
+import org.minisim.store.ZarrFormatException;
+import org.minisim.store.ZarrDtype;
+import org.minisim.store.ByteStore;
+import org.minisim.store.ZarrJson;
+import org.minisim.recording.io.RecordingStoreWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,13 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
+import org.minisim.store.Zarr;
+import org.minisim.store.ZarrArrayMeta;
+import org.minisim.store.ChunkCodec;
+import org.minisim.store.ZarrFormatException;
+import org.minisim.store.ZarrDtype;
+import org.minisim.store.ByteStore;
+import org.minisim.store.FileByteStore;
+import org.minisim.store.ZarrJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
+import org.minisim.store.ZarrArrayMeta;
+import org.minisim.store.ZarrDtype;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.RecordingStoreWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.minisim.render;
+package org.minisim.scene;
 
 import org.minisim.physics.BleachingModel;
 import org.minisim.physics.CellActivityModel;

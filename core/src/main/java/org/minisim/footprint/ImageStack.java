@@ -1,4 +1,4 @@
-package org.minisim.metrics;
+package org.minisim.footprint;
 
 import java.util.ArrayList;
 import java.util.List;

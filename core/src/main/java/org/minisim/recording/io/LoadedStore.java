@@ -1,5 +1,6 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
+import org.minisim.recording.io.SnapshotData;
 import java.util.List;
 import java.util.Map;
 import org.minisim.recording.GroundTruth;

@@ -1,5 +1,7 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
+import org.minisim.store.ZarrDtype;
+import org.minisim.recording.io.RecordingStoreWriter;
 import java.util.List;
 
 /** Names and chunking rules of a saved recording (OUTPUT.md §1.1–1.7, format_version 2). */

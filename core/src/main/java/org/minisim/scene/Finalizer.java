@@ -1,5 +1,8 @@
-package org.minisim.recording;
+package org.minisim.scene;
 
+import org.minisim.recording.UnitTraceStats;
+import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
 import java.util.ArrayList;
 import java.util.List;
 import org.minisim.footprint.Footprint;
@@ -8,19 +11,18 @@ import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.Detectability;
 import org.minisim.physics.NeuronPlacement;
 import org.minisim.physics.NeuropilFields;
-import org.minisim.render.RecordingPlan;
 import org.minisim.spec.Geometry;
 import org.minisim.spec.ImageSensor;
 import org.minisim.spec.Sensor;
 import org.minisim.spec.Spec;
 
 /**
- * finalize (PHYSICS.md §11, OUTPUT.md §2): turns a recording plan's cells and side-channel fields into the
+ * finalize (docs/physics.md "Finalize"): turns a scene's cells and side-channel fields into the
  * {@link GroundTruth}: unit selection (cells wholly inside the motion margin are dropped), per-unit arrays with
  * their defaults, detectability (the SNR rule with {@link Detectability#DETECT_SNR_THRESHOLD}), vessel overlap,
  * and the per-effect fields cropped to the FOV.
  */
-public final class Finalizer {
+final class Finalizer {
 
     private Finalizer() {}
 
@@ -34,20 +36,20 @@ public final class Finalizer {
     public record Finalized(GroundTruth statics, int[] unitCells) {}
 
     /**
-     * Finalizes a plan's cells and fields.
+     * Finalizes the cells and fields of a scene whose steps have all run.
      *
-     * @param plan      the plan (cells, optics, fields)
-     * @param cellStats trace summaries of every simulated cell (placement order), or null when cell_activity did
-     *                  not run
-     * @param gains     per-cell expression gains, or null when cell_activity did not run
+     * @param plan the builder after its last step (cells, optics, fields; the cells' trace summaries and gains,
+     *             null when cell_activity did not run)
      * @return the statics of the truth and its units' cells
      */
-    public static Finalized finalizeTruth(RecordingPlan plan, UnitTraceStats cellStats, double[] gains) {
-        Spec spec = plan.spec();
-        Geometry g = plan.geometry();
+    static Finalized finalizeTruth(SceneBuilder plan) {
+        UnitTraceStats cellStats = plan.cellStats;
+        double[] gains = plan.gains();
+        Spec spec = plan.spec;
+        Geometry g = plan.geometry;
         int nFrames = g.nFrames();
         int h = g.fovHeight(), w = g.fovWidth();
-        List<NeuronPlacement.PlacedCell> cells = plan.cells();
+        List<NeuronPlacement.PlacedCell> cells = plan.cells;
         int hc = cells.isEmpty() ? h : cells.get(0).planted().canvasH();
         int wc = cells.isEmpty() ? w : cells.get(0).planted().canvasW();
         int top = (hc - h) / 2, left = (wc - w) / 2;
@@ -60,7 +62,7 @@ public final class Finalizer {
         }
         int n = units.size();
         boolean act = cellStats != null;
-        CellOpticsModel.CellOpticsResult[] optics = plan.optics();
+        CellOpticsModel.CellOpticsResult[] optics = plan.optics;
 
         List<Footprint> planted = new ArrayList<>(n);
         double[] centres = new double[3 * n];
@@ -83,9 +85,9 @@ public final class Finalizer {
             }
         }
 
-        double[] mask = plan.vesselMask();
+        double[] mask = plan.vesselMask;
         double[] maskFov = mask == null ? null : crop(mask, 1, hc, wc, top, left, h, w);
-        double[] photon = org.minisim.physics.PhotonField.of(plan.illumination(), plan.vignette());
+        double[] photon = plan.photonField();
         boolean[] detectable = new boolean[n];
         Sensor sensor = spec.step(Sensor.class).orElse(null);
         ImageSensor hw = spec.acquisition().imageSensor();
@@ -110,22 +112,22 @@ public final class Finalizer {
         double[] overlap = null;
         if (mask != null) {
             overlap = new double[n];
-            Footprint[] obs = plan.observedFootprints();
+            Footprint[] obs = plan.observedFootprints;
             for (int u = 0; u < n; u++) {
                 overlap[u] = vesselOverlap(obs[units.get(u)], mask, wc);
             }
         }
 
-        NeuropilFields np = plan.neuropil();
+        NeuropilFields np = plan.neuropil;
         GroundTruth statics = new GroundTruth(new FootprintStack(planted, hc, wc), top, left, h, w, nFrames, null,
-                null, centres, amplitude, inFocus, detectable, sigma, gain, copy(plan.shifts()),
-                copy(plan.illumination()), copy(plan.vignette()), copy(plan.leakage()), null,
+                null, centres, amplitude, inFocus, detectable, sigma, gain, copy(plan.shifts),
+                copy(plan.illumination), copy(plan.vignette), copy(plan.leakage), null,
                 np == null ? 0 : np.k(),
                 np == null ? null : np.temporal().clone(),
                 np == null ? null : crop(np.spatial(), np.k(), np.canvasH(), np.canvasW(), (np.canvasH() - h) / 2,
                         (np.canvasW() - w) / 2, h, w),
                 np == null || np.population() == null ? null : np.population().clone(), maskFov, overlap,
-                plan.focalDepthUm());
+                plan.focalDepthUm);
         return new Finalized(statics, units.stream().mapToInt(Integer::intValue).toArray());
     }
 

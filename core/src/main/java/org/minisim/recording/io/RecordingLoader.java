@@ -1,5 +1,6 @@
-package org.minisim.recording;
+package org.minisim.recording.io;
 
+import org.minisim.recording.Recording;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +13,9 @@ import org.minisim.spec.json.SpecIssue;
 import org.minisim.spec.json.SpecReader;
 import org.minisim.spec.json.SpecValidationException;
 import org.minisim.store.ByteStore;
-import org.minisim.store.LoadedStore;
-import org.minisim.store.RecordingStoreReader;
-import org.minisim.store.SnapshotData;
+import org.minisim.recording.io.LoadedStore;
+import org.minisim.recording.io.RecordingStoreReader;
+import org.minisim.recording.io.SnapshotData;
 
 /**
  * {@code Recording.load} (OUTPUT.md §1.9): reads a saved store (ours or the reference's), hard-fails on a wrong
@@ -58,7 +59,7 @@ public final class RecordingLoader {
     }
 
     /**
-     * @throws org.minisim.store.RecordingFormatException for a missing or wrong format_version
+     * @throws org.minisim.recording.io.RecordingFormatException for a missing or wrong format_version
      * @throws SpecHashMismatchException for a key mismatch unless allowed
      * @throws IOException for an unreadable store or an invalid spec.json (message names the store and the rules)
      */

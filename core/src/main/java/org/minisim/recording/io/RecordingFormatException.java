@@ -1,4 +1,6 @@
-package org.minisim.store;
+package org.minisim.recording.io;
+
+import org.minisim.store.ZarrFormatException;
 
 /**
  * A saved recording that this version cannot load: wrong or missing {@code format_version}, or a layout

@@ -1,4 +1,4 @@
-package org.minisim.render;
+package org.minisim.scene;
 
 import org.minisim.footprint.Footprint;
 
@@ -8,13 +8,13 @@ import org.minisim.footprint.Footprint;
  * a block in L1 cache while the cells are summed into it; the per-pixel summation order (cell order) is the
  * same as a cell-by-cell pass, so the bytes do not depend on this layout.
  */
-final class CompositeRows {
-    /** Entries of canvas row y are {@code [rowStart[y], rowStart[y+1])}. */
-    final int[] rowStart;
-    /** Index into the plan's cell list. */
-    final int[] cell;
-    /** Row of that cell's patch covering the canvas row. */
-    final int[] patchRow;
+public final class CompositeRows {
+    /** Entries of canvas row y are {@code [rowStart[y], rowStart[y+1])}. Shared: read only. */
+    public final int[] rowStart;
+    /** Index into the scene's cell list. Shared: read only. */
+    public final int[] cell;
+    /** Row of that cell's patch covering the canvas row. Shared: read only. */
+    public final int[] patchRow;
 
     CompositeRows(int canvasH, int[] renderedCells, Footprint[] observed) {
         int[] count = new int[canvasH + 1];
