@@ -168,8 +168,8 @@ public final class CellOpticsModel {
     public static CellOpticsResult perCell(Acquisition acq, double zUm, double yUm, double xUm, double focalDepthUm) {
         Optics optics = acq.optics();
         Tissue tissue = acq.tissue();
-        double focalEff = focalDepthUm - optics.curvatureShiftUm(StrictMath.hypot(yUm, xUm));
-        double sigma0 = StrictMath.hypot(optics.diffractionSigmaUm(), tissue.scatterSigmaUm(zUm));
+        double focalEff = effectiveFocalDepthUm(optics, focalDepthUm, yUm, xUm);
+        double sigma0 = sigma0Um(acq, zUm);
         double sigmaTot = StrictMath.hypot(sigma0, optics.defocusSigmaUm(zUm, focalEff));
         double att = tissue.attenuation(zUm);
         double bright = (sigma0 * sigma0) / (sigmaTot * sigmaTot) * att * optics.collectionEfficiency();
@@ -177,6 +177,21 @@ public final class CellOpticsModel {
         double gain = att * optics.collectionEfficiency();
         boolean inFocus = Math.abs(zUm - focalEff) <= optics.resolvedDepthOfFieldUm();
         return new CellOpticsResult(sigmaPx, gain, inFocus, bright);
+    }
+
+    /**
+     * @param focalDepthUm the central focal depth F, µm
+     * @param yUm          lateral row-direction position (optical-centre frame), µm
+     * @param xUm          lateral column-direction position, µm
+     * @return the focal plane at the cell, corrected for field curvature, µm
+     */
+    public static double effectiveFocalDepthUm(Optics optics, double focalDepthUm, double yUm, double xUm) {
+        return focalDepthUm - optics.curvatureShiftUm(StrictMath.hypot(yUm, xUm));
+    }
+
+    /** @return the in-focus blur of a cell at depth z: diffraction and scatter in quadrature, µm */
+    public static double sigma0Um(Acquisition acq, double zUm) {
+        return StrictMath.hypot(acq.optics().diffractionSigmaUm(), acq.tissue().scatterSigmaUm(zUm));
     }
 
     /** numpy-style linspace: {@code start + k·step}, the last value exactly {@code stop}. */

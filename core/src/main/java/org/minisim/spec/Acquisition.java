@@ -12,7 +12,7 @@ package org.minisim.spec;
  * @param frontWorkingDistanceUm informational only, µm; null if unset
  */
 public record Acquisition(Optics optics, ImageSensor imageSensor, Tissue tissue, double fps, double durationS,
-                          AutoDouble focalDepthInTissueUm, Double frontWorkingDistanceUm) {
+                          AutoDouble focalDepthInTissueUm, Double frontWorkingDistanceUm) implements java.io.Serializable {
     public static final Acquisition DEFAULTS = new Acquisition(Optics.DEFAULTS, ImageSensor.DEFAULTS,
             Tissue.DEFAULTS, 20.0, 150.0, AutoDouble.AUTO, null);
 

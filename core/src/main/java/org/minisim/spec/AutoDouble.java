@@ -7,7 +7,7 @@ package org.minisim.spec;
  * @param value the number; meaningless (NaN) when {@code auto}
  * @param auto  true for {@code "auto"}
  */
-public record AutoDouble(double value, boolean auto) {
+public record AutoDouble(double value, boolean auto) implements java.io.Serializable {
     /** The {@code "auto"} value. */
     public static final AutoDouble AUTO = new AutoDouble(Double.NaN, true);
 

@@ -6,4 +6,4 @@ package org.minisim.spec;
  * @param lo shallow end, µm
  * @param hi deep end, µm
  */
-public record DepthRange(double lo, double hi) {}
+public record DepthRange(double lo, double hi) implements java.io.Serializable {}

@@ -11,7 +11,7 @@ package org.minisim.spec;
  * @param fps         frame rate, Hz
  * @param margin      motion margin m, px (0 without brain_motion)
  */
-public record Geometry(double pixelSizeUm, int fovHeight, int fovWidth, int nFrames, double fps, int margin) {
+public record Geometry(double pixelSizeUm, int fovHeight, int fovWidth, int nFrames, double fps, int margin) implements java.io.Serializable {
 
     /** @return the geometry of a spec */
     public static Geometry of(Spec spec) {

@@ -12,7 +12,7 @@ package org.minisim.spec;
  * @param bitDepth          ADC bits; counts clip to [0, 2^bitDepth − 1]
  */
 public record ImageSensor(int nPxHeight, int nPxWidth, double pixelPitchUm, double quantumEfficiency,
-                          double readNoiseE, double gainAduPerE, int bitDepth) {
+                          double readNoiseE, double gainAduPerE, int bitDepth) implements java.io.Serializable {
     public static final ImageSensor DEFAULTS = new ImageSensor(256, 256, 3.0, 0.7, 2.0, 1.0, 8);
 
     /** @return ADC full scale in ADU, {@code 2^bitDepth − 1}, computed in double */

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record NeuronPopulation(double densityPerMm3, double somaRadiusUm, double irregularity, Morphology morphology,
                                double dendriteLengthUm, double dendriteWidthUm, DepthRange depthRangeUm,
-                               double minDistanceUm, List<Position3> positionsUm) {
+                               double minDistanceUm, List<Position3> positionsUm) implements java.io.Serializable {
     public static final NeuronPopulation DEFAULTS = new NeuronPopulation(25000.0, 7.0, 0.3, Morphology.SOMA, 24.0,
             3.0, new DepthRange(0.0, 200.0), 0.0, null);
 

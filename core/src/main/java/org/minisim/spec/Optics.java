@@ -10,7 +10,7 @@ package org.minisim.spec;
  * @param fieldCurvatureRadiusUm Petzval radius, µm; null = flat field
  */
 public record Optics(double na, double magnification, double emissionNm, AutoDouble depthOfFieldUm,
-                     Double fieldCurvatureRadiusUm) {
+                     Double fieldCurvatureRadiusUm) implements java.io.Serializable {
     public static final Optics DEFAULTS = new Optics(0.45, 8.0, 525.0, AutoDouble.AUTO, null);
 
     /** @return emission wavelength in µm */

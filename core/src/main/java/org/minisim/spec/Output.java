@@ -6,7 +6,7 @@ package org.minisim.spec;
  * @param saveIntermediates keep a movie snapshot after every non-cell stage
  * @param storeDtype        float container of the observed counts
  */
-public record Output(boolean saveIntermediates, StoreDtype storeDtype) {
+public record Output(boolean saveIntermediates, StoreDtype storeDtype) implements java.io.Serializable {
     public static final Output DEFAULTS = new Output(false, StoreDtype.FLOAT32);
 
     /** The float container of {@code observed}. */

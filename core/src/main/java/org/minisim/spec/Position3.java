@@ -8,4 +8,4 @@ package org.minisim.spec;
  * @param y lateral row-direction position, µm
  * @param x lateral column-direction position, µm
  */
-public record Position3(double z, double y, double x) {}
+public record Position3(double z, double y, double x) implements java.io.Serializable {}

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param steps       pipeline steps, stably sorted by rank
  * @param output      formatting of the stored result
  */
-public record Spec(Acquisition acquisition, long seed, List<Step> steps, Output output) {
+public record Spec(Acquisition acquisition, long seed, List<Step> steps, Output output) implements java.io.Serializable {
     public Spec {
         List<Step> sorted = new ArrayList<>(steps);
         sorted.sort(Comparator.comparingInt(s -> s.kind().rank()));

@@ -7,7 +7,7 @@ package org.minisim.spec;
  * @param scatterMfpEmissionUm   attenuation length of the emission leg, µm
  * @param scatterBlurPerUm       blur σ gained per µm of depth, µm/µm
  */
-public record Tissue(double scatterMfpExcitationUm, double scatterMfpEmissionUm, double scatterBlurPerUm) {
+public record Tissue(double scatterMfpExcitationUm, double scatterMfpEmissionUm, double scatterBlurPerUm) implements java.io.Serializable {
     public static final Tissue DEFAULTS = new Tissue(600.0, 100.0, 0.05);
 
     /** @return effective attenuation length ℓ = 1/(1/mfp_exc + 1/mfp_em), µm */

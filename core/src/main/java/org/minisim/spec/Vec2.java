@@ -7,4 +7,4 @@ package org.minisim.spec;
  * @param dy rows direction, µm
  * @param dx columns direction, µm
  */
-public record Vec2(double dy, double dx) {}
+public record Vec2(double dy, double dx) implements java.io.Serializable {}

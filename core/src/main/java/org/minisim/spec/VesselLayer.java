@@ -17,7 +17,7 @@ package org.minisim.spec;
  */
 public record VesselLayer(double depthUm, int nRoots, double rootRadiusUm, double minRadiusUm, double opacity,
                           double absorptionPerUm, double branchProb, double tortuosityDeg, double branchAngleDeg,
-                          double branchAreaMain, double stepPerRadius) {
+                          double branchAreaMain, double stepPerRadius) implements java.io.Serializable {
     public static final VesselLayer DEFAULTS = new VesselLayer(30.0, 4, 22.0, 2.0, 0.85, 0.04, 0.2, 8.0, 30.0, 0.7,
             1.5);
 }
