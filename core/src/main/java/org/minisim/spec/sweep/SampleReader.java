@@ -2,7 +2,6 @@ package org.minisim.spec.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,7 +74,7 @@ final class SampleReader {
         int count = 0;
         JsonNode c = s.get("count");
         if (c != null) {
-            BigInteger b = integral(c);
+            BigInteger b = JsonNumbers.integral(c);
             if (b == null || b.signum() < 1 || b.bitLength() > 31) {
                 err("SW-18", "sample.count", c, "sample.count must be an integer from 1 to 2147483647");
             } else {
@@ -97,7 +96,7 @@ final class SampleReader {
         long seed = 0;
         JsonNode sd = s.get("seed");
         if (sd != null) {
-            BigInteger b = integral(sd);
+            BigInteger b = JsonNumbers.integral(sd);
             if (b == null || b.signum() < 0 || b.compareTo(LONG_MAX) > 0) {
                 err("SW-18", "sample.seed", sd, "sample.seed must be an integer in 0 … 2^63-1");
             } else {
@@ -209,8 +208,8 @@ final class SampleReader {
     }
 
     private Optional<Distribution> integers(JsonNode p, String at, String who) {
-        BigInteger lo = p.isArray() && p.size() == 2 ? integral(p.get(0)) : null;
-        BigInteger hi = p.isArray() && p.size() == 2 ? integral(p.get(1)) : null;
+        BigInteger lo = p.isArray() && p.size() == 2 ? JsonNumbers.integral(p.get(0)) : null;
+        BigInteger hi = p.isArray() && p.size() == 2 ? JsonNumbers.integral(p.get(1)) : null;
         if (lo == null || hi == null || lo.abs().compareTo(INT_LIMIT) > 0 || hi.abs().compareTo(INT_LIMIT) > 0) {
             err("SW-20", at, p, who + "int_uniform must be [lo, hi], two integers from -2^53 to 2^53");
             return Optional.empty();
@@ -372,19 +371,5 @@ final class SampleReader {
 
     private static boolean finite(JsonNode n) {
         return n != null && n.isNumber() && Double.isFinite(n.doubleValue());
-    }
-
-    static BigInteger integral(JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            return null;
-        }
-        if (n.isIntegralNumber()) {
-            return n.bigIntegerValue();
-        }
-        double d = n.doubleValue();
-        if (!Double.isFinite(d) || d != Math.rint(d)) {
-            return null;
-        }
-        return new BigDecimal(d).toBigInteger();
     }
 }

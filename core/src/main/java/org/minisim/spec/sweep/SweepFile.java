@@ -2,7 +2,6 @@ package org.minisim.spec.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +94,7 @@ public final class SweepFile {
         JsonNode fmt = root.get("sweep_format");
         if (fmt == null) {
             err("SW-2", "sweep_format", null, "required member sweep_format is missing (it must be 1)");
-        } else if (!BigInteger.ONE.equals(integral(fmt))) {
+        } else if (!BigInteger.ONE.equals(JsonNumbers.integral(fmt))) {
             err("SW-2", "sweep_format", fmt, "unsupported sweep_format: only 1 is known");
         }
         String sweepId = null;
@@ -129,7 +128,7 @@ public final class SweepFile {
         int maxRecordings = 10000;
         JsonNode mr = root.get("max_recordings");
         if (mr != null) {
-            BigInteger b = integral(mr);
+            BigInteger b = JsonNumbers.integral(mr);
             if (b == null || b.signum() < 1 || b.bitLength() > 31) {
                 err("SW-2", "max_recordings", mr, "max_recordings must be an integer from 1 to 2147483647");
             } else {
@@ -519,7 +518,7 @@ public final class SweepFile {
             }
             List<Long> out = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
-                BigInteger b = integral(l.get(i));
+                BigInteger b = JsonNumbers.integral(l.get(i));
                 if (b == null || b.signum() < 0 || b.compareTo(LONG_MAX) > 0) {
                     err("SW-14", "seeds.list[" + i + "]", l.get(i), "a seed must be an integer in 0 … 2^63-1");
                 } else if (out.contains(b.longValue())) {
@@ -531,8 +530,8 @@ public final class SweepFile {
             return new Seeds(out, 0, out.size(), mode);
         }
         if (s.isObject() && s.size() == 2 && s.has("start") && s.has("count")) {
-            BigInteger start = integral(s.get("start"));
-            BigInteger count = integral(s.get("count"));
+            BigInteger start = JsonNumbers.integral(s.get("start"));
+            BigInteger count = JsonNumbers.integral(s.get("count"));
             boolean ok = true;
             if (start == null || start.signum() < 0 || start.compareTo(LONG_MAX) > 0) {
                 err("SW-14", "seeds.start", s.get("start"), "seeds.start must be an integer in 0 … 2^63-1");
@@ -555,19 +554,5 @@ public final class SweepFile {
         }
         err("SW-14", "seeds", s, "seeds must be {\"start\": int, \"count\": int} or {\"list\": [int, ...]}");
         return null;
-    }
-
-    private static BigInteger integral(JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            return null;
-        }
-        if (n.isIntegralNumber()) {
-            return n.bigIntegerValue();
-        }
-        double d = n.doubleValue();
-        if (!Double.isFinite(d) || d != Math.rint(d)) {
-            return null;
-        }
-        return new BigDecimal(d).toBigInteger();
     }
 }
