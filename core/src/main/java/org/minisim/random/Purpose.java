@@ -3,6 +3,9 @@ package org.minisim.random;
 /**
  * What a random stream is for (PHYSICS.md §2.3). Each purpose has a fixed numeric id that enters the stream
  * key; ids are part of the determinism contract and must never be renumbered or reused.
+ *
+ * <p>The physics purposes (1–9) are drawn under a recording's master seed. The sweep purposes (10, 11) are drawn
+ * under a sweep file's {@code sample.seed} (docs/sweeps.md) and decide which specs a sampled sweep expands to.
  */
 public enum Purpose {
     /** Centres of population p: index (p). */
@@ -22,7 +25,14 @@ public enum Purpose {
     /** The brain-motion trajectory: no index. */
     MOTION(8),
     /** Sensor noise of frame t: index (t). */
-    SENSOR(9);
+    SENSOR(9),
+    /**
+     * Sampled sweeps: the unit draw of sample point i on sample axis j: index (i, j) (the whole draw under
+     * {@code random}, the position inside the point's stratum under {@code latin_hypercube}).
+     */
+    SWEEP_SAMPLE(10),
+    /** Sampled sweeps, {@code latin_hypercube}: the permutation of strata of sample axis j: index (j). */
+    SWEEP_STRATA(11);
 
     private final int id;
 

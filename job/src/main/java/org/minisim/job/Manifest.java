@@ -16,9 +16,10 @@ import org.minisim.spec.sweep.SweepRecording;
 import org.minisim.store.ByteStore;
 
 /**
- * The sweep manifest {@code <table>/_manifests/<sweep_id>.jsonl} (SPEC.md §6.5): one JSON line per recording
- * — index, seed, key, axes, status (planned / invalid / reused / done / failed), rule ids, warnings — in sweep
- * order. Written with status {@code planned} before any simulation and rewritten with the final statuses at
+ * The sweep manifest {@code <table>/_manifests/<sweep_id>.jsonl} (docs/sweeps.md, "What a run writes"): one JSON
+ * line per recording — index, seed, key, split (train / validation / test; null for an invalid point), axes
+ * (grid and sampled values by path), status (planned / invalid / reused / done / failed), rule ids, warnings —
+ * in sweep order. Written with status {@code planned} before any simulation and rewritten with the final statuses at
  * the end (a killed driver leaves the planned manifest). Hidden from Parquet readers (leading underscore).
  */
 public final class Manifest {
@@ -46,6 +47,7 @@ public final class Manifest {
             n.put("index", r.pointIndex());
             n.put("seed", r.seed());
             n.put("key", r.cacheKey());
+            n.put("split", r.split());
             putAxes(n, r.axesJson());
             n.put("status", o == null ? "planned" : o.status().manifestName());
             ArrayNode ids = n.putArray("rule_ids");
@@ -65,6 +67,7 @@ public final class Manifest {
                 n.put("seed", p.seed());
             }
             n.putNull("key");
+            n.putNull("split");
             putAxes(n, p.axesJson());
             n.put("status", "invalid");
             ArrayNode ids = n.putArray("rule_ids");

@@ -2,7 +2,6 @@ package org.minisim.spec.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,13 +22,19 @@ import org.minisim.spec.json.SpecValidationException;
 import org.minisim.spec.preset.PresetReader;
 
 /**
- * Reads a sweep file (SPEC.md §6.2–6.6): validates the whole file (top level, base, axes, seeds, every point),
- * expands it point-major and seed-minor, and returns the plan, or throws one {@link SweepValidationException}
- * listing every error with path, axis position, point index and value.
+ * Reads a sweep file (docs/sweeps.md): validates the whole file (top level, base, axes, sample, seeds, split,
+ * every point), expands it point-major and seed-minor, and returns the plan, or throws one
+ * {@link SweepValidationException} listing every error with path, axis position, point index and value.
+ *
+ * <p>Points: the grid's G points (axes and zips, last fastest) crossed with the sample's C points, the sample
+ * slowest: point p = s·G + g is sample point s with grid point g (no sample: C = 1). Growing a {@code random}
+ * sample's count therefore only appends points.
  */
 public final class SweepFile {
-    private static final Set<String> MEMBERS = Set.of("sweep_format", "sweep_id", "description", "base",
-            "base_preset", "axes", "seeds", "seed_mode", "on_invalid_point", "max_recordings", "output");
+    private static final List<String> MEMBER_LIST = List.of("sweep_format", "sweep_id", "description", "base",
+            "base_preset", "axes", "sample", "seeds", "seed_mode", "split", "on_invalid_point", "max_recordings",
+            "output");
+    private static final Set<String> MEMBERS = Set.copyOf(MEMBER_LIST);
     private static final Pattern SWEEP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -83,14 +88,13 @@ public final class SweepFile {
             String n = names.next();
             if (!MEMBERS.contains(n)) {
                 err("SW-2", n, root.get(n), "unknown sweep file member '" + n + "'; valid members: "
-                        + String.join(", ", List.of("sweep_format", "sweep_id", "description", "base", "base_preset",
-                        "axes", "seeds", "seed_mode", "on_invalid_point", "max_recordings", "output")));
+                        + String.join(", ", MEMBER_LIST));
             }
         }
         JsonNode fmt = root.get("sweep_format");
         if (fmt == null) {
             err("SW-2", "sweep_format", null, "required member sweep_format is missing (it must be 1)");
-        } else if (!BigInteger.ONE.equals(integral(fmt))) {
+        } else if (!BigInteger.ONE.equals(JsonNumbers.integral(fmt))) {
             err("SW-2", "sweep_format", fmt, "unsupported sweep_format: only 1 is known");
         }
         String sweepId = null;
@@ -124,7 +128,7 @@ public final class SweepFile {
         int maxRecordings = 10000;
         JsonNode mr = root.get("max_recordings");
         if (mr != null) {
-            BigInteger b = integral(mr);
+            BigInteger b = JsonNumbers.integral(mr);
             if (b == null || b.signum() < 1 || b.bitLength() > 31) {
                 err("SW-2", "max_recordings", mr, "max_recordings must be an integer from 1 to 2147483647");
             } else {
@@ -148,39 +152,58 @@ public final class SweepFile {
         List<Dimension> dims = axes(root.get("axes"), baseTree);
         List<Axis> allAxes = new ArrayList<>();
         dims.forEach(d -> allAxes.addAll(d.axes()));
-        prefixRule(allAxes);
+
+        // ---- sample (SW-18 … SW-21)
+        JsonNode sampleNode = root.get("sample");
+        Sample sample = sampleNode == null ? null : SampleReader.read(sampleNode, baseTree, errors).orElse(null);
+        List<Axis> checked = new ArrayList<>(allAxes);
+        if (sample != null) {
+            sample.axes().forEach(a -> checked.add(new Axis(a.where(), a.path(), List.of())));
+        }
+        prefixRule(checked);
+
+        // ---- split (SW-22)
+        SplitFractions split = SplitFractions.read(root.get("split"), errors);
 
         // ---- seeds (SW-13, SW-14)
-        long pointCountL = 1;
+        long gridPointsL = 1;
+        for (Dimension d : dims) {
+            gridPointsL = Math.min(gridPointsL * d.length(), Integer.MAX_VALUE);
+        }
+        long samplePoints = sample == null ? 1 : sample.count();
+        long pointCountL = samplePoints;
         for (Dimension d : dims) {
             pointCountL = Math.min(pointCountL * d.length(), Long.MAX_VALUE / 2);
             if (pointCountL > Integer.MAX_VALUE) {
                 pointCountL = Integer.MAX_VALUE;
             }
         }
-        Seeds seeds = seeds(root, seedMode, allAxes, pointCountL);
+        Seeds seeds = seeds(root, seedMode, checked, pointCountL);
 
         // ---- explosion guard (SW-17)
         long replicates = seeds == null ? 1 : seeds.count();
         long total = pointCountL * replicates;
         if (total > maxRecordings) {
-            err("SW-17", "max_recordings", mr, "the sweep expands to " + total + " recordings ("
-                    + pointCountL + " points × " + replicates + " seeds), more than max_recordings = "
-                    + maxRecordings);
+            String points = sample == null ? pointCountL + " points" : samplePoints + " sample points × "
+                    + gridPointsL + " grid points";
+            err("SW-17", "max_recordings", mr, "the sweep expands to " + total + " recordings (" + points + " × "
+                    + replicates + " seeds), more than max_recordings = " + maxRecordings);
         }
         if (!errors.isEmpty()) {
             throw new SweepValidationException(errors);
         }
         int pointCount = (int) pointCountL;
+        int gridPoints = (int) gridPointsL;
+        List<List<JsonNode>> draws = sample == null ? List.of() : sample.draw();
 
         // ---- expansion (SW-15, SW-16)
         List<SweepRecording> recordings = new ArrayList<>();
         List<SweepInvalidPoint> invalid = new ArrayList<>();
         Map<String, SweepRecording> byKey = new HashMap<>();
         for (int p = 0; p < pointCount; p++) {
-            List<Axis> chosenAxes = new ArrayList<>();
+            List<AxisPath> chosenAxes = new ArrayList<>();
             List<JsonNode> chosen = new ArrayList<>();
-            int rest = p;
+            int rest = p % gridPoints;
             int[] choice = new int[dims.size()];
             for (int d = dims.size() - 1; d >= 0; d--) {
                 choice[d] = rest % dims.get(d).length();
@@ -188,19 +211,28 @@ public final class SweepFile {
             }
             for (int d = 0; d < dims.size(); d++) {
                 for (Axis a : dims.get(d).axes()) {
-                    chosenAxes.add(a);
+                    chosenAxes.add(a.path());
                     chosen.add(a.values().get(choice[d]));
+                }
+            }
+            if (sample != null) {
+                List<JsonNode> drawn = draws.get(p / gridPoints);
+                for (int j = 0; j < drawn.size(); j++) {
+                    chosenAxes.add(sample.axes().get(j).path());
+                    chosen.add(drawn.get(j));
                 }
             }
             LinkedHashMap<String, String> supplied = new LinkedHashMap<>();
             for (int k = 0; k < chosenAxes.size(); k++) {
-                supplied.put(chosenAxes.get(k).path().text(), JsonText.raw(chosen.get(k)));
+                supplied.put(chosenAxes.get(k).text(), JsonText.raw(chosen.get(k)));
             }
+            // "point p (seed …" or, with a sample block, "point p (sample s, seed …"
+            String pointHead = "point " + p + " (" + (sample == null ? "" : "sample " + p / gridPoints + ", ");
             List<Long> pointSeeds = seeds == null ? java.util.Collections.singletonList(null) : seeds.forPoint(p);
             for (Long seed : pointSeeds) {
                 ObjectNode tree = baseTree.deepCopy();
                 for (int k = 0; k < chosenAxes.size(); k++) {
-                    SweepTrees.set(tree, chosenAxes.get(k).path(), chosen.get(k));
+                    SweepTrees.set(tree, chosenAxes.get(k), chosen.get(k));
                 }
                 if (seed != null) {
                     tree.put("seed", seed);
@@ -208,10 +240,10 @@ public final class SweepFile {
                 Long effectiveSeed = seed != null ? seed : seedOf(tree);
                 try {
                     ParsedSpec ps = SpecReader.read(tree);
-                    SweepRecording r = recording(p, ps, chosenAxes);
+                    SweepRecording r = recording(p, ps, chosenAxes, split);
                     SweepRecording clash = byKey.putIfAbsent(r.cacheKey(), r);
                     if (clash != null) {
-                        err("SW-16", "", null, "point " + p + " (seed " + r.seed() + ", values " + supplied
+                        err("SW-16", "", null, pointHead + "seed " + r.seed() + ", values " + supplied
                                 + ") has the same cache key " + r.cacheKey() + " as point " + clash.pointIndex()
                                 + " (seed " + clash.seed() + "): every recording of a sweep must be distinct");
                     }
@@ -228,7 +260,7 @@ public final class SweepFile {
                                 e.getIssues()));
                     } else {
                         SpecIssue first = e.getIssues().get(0);
-                        errors.add(new SpecIssue("SW-15", first.path(), first.value(), "point " + p + " (seed "
+                        errors.add(new SpecIssue("SW-15", first.path(), first.value(), pointHead + "seed "
                                 + (effectiveSeed == null ? "?" : effectiveSeed) + ", values " + supplied
                                 + ") fails validation " + rules + why));
                     }
@@ -239,9 +271,9 @@ public final class SweepFile {
             throw new SweepValidationException(errors);
         }
         List<String> paths = new ArrayList<>();
-        allAxes.forEach(a -> paths.add(a.path().text()));
+        checked.forEach(a -> paths.add(a.path().text()));
         return new SweepPlan(sweepId, description, output[0], output[1], onInvalid, seedMode, maxRecordings,
-                pointCount, paths, recordings, invalid);
+                pointCount, paths, recordings, invalid, sample == null ? 0 : sample.count(), split);
     }
 
     private static Long seedOf(ObjectNode tree) {
@@ -253,15 +285,15 @@ public final class SweepFile {
         return null;
     }
 
-    private static SweepRecording recording(int point, ParsedSpec ps, List<Axis> axes) {
+    private static SweepRecording recording(int point, ParsedSpec ps, List<AxisPath> axes, SplitFractions split) {
         ObjectNode canon = SpecTrees.tree(ps.spec());
         LinkedHashMap<String, String> axesJson = new LinkedHashMap<>();
         LinkedHashMap<String, Double> columns = new LinkedHashMap<>();
-        for (Axis a : axes) {
-            JsonNode v = SweepTrees.get(canon, a.path());
-            axesJson.put(a.path().text(), JsonText.compact(v));
-            String col = a.path().columnName();
-            switch (a.path().leaf()) {
+        for (AxisPath a : axes) {
+            JsonNode v = SweepTrees.get(canon, a);
+            axesJson.put(a.text(), JsonText.compact(v));
+            String col = a.columnName();
+            switch (a.leaf()) {
                 case NUMBER -> columns.put(col, v.isNumber() ? v.doubleValue() : null);
                 case PAIR -> {
                     boolean pair = v.isArray() && v.size() == 2;
@@ -272,8 +304,9 @@ public final class SweepFile {
                 }
             }
         }
-        return new SweepRecording(point, ps.spec().seed(), ps.spec(), CanonicalJson.cacheKey(ps.spec()), axesJson,
-                columns, ps.warnings());
+        String key = CanonicalJson.cacheKey(ps.spec());
+        return new SweepRecording(point, ps.spec().seed(), ps.spec(), key, axesJson, columns, ps.warnings(),
+                split.of(key));
     }
 
     // ------------------------------------------------------------------ output
@@ -485,7 +518,7 @@ public final class SweepFile {
             }
             List<Long> out = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
-                BigInteger b = integral(l.get(i));
+                BigInteger b = JsonNumbers.integral(l.get(i));
                 if (b == null || b.signum() < 0 || b.compareTo(LONG_MAX) > 0) {
                     err("SW-14", "seeds.list[" + i + "]", l.get(i), "a seed must be an integer in 0 … 2^63-1");
                 } else if (out.contains(b.longValue())) {
@@ -497,8 +530,8 @@ public final class SweepFile {
             return new Seeds(out, 0, out.size(), mode);
         }
         if (s.isObject() && s.size() == 2 && s.has("start") && s.has("count")) {
-            BigInteger start = integral(s.get("start"));
-            BigInteger count = integral(s.get("count"));
+            BigInteger start = JsonNumbers.integral(s.get("start"));
+            BigInteger count = JsonNumbers.integral(s.get("count"));
             boolean ok = true;
             if (start == null || start.signum() < 0 || start.compareTo(LONG_MAX) > 0) {
                 err("SW-14", "seeds.start", s.get("start"), "seeds.start must be an integer in 0 … 2^63-1");
@@ -521,19 +554,5 @@ public final class SweepFile {
         }
         err("SW-14", "seeds", s, "seeds must be {\"start\": int, \"count\": int} or {\"list\": [int, ...]}");
         return null;
-    }
-
-    private static BigInteger integral(JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            return null;
-        }
-        if (n.isIntegralNumber()) {
-            return n.bigIntegerValue();
-        }
-        double d = n.doubleValue();
-        if (!Double.isFinite(d) || d != Math.rint(d)) {
-            return null;
-        }
-        return new BigDecimal(d).toBigInteger();
     }
 }

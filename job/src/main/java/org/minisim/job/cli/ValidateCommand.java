@@ -25,7 +25,8 @@ import org.minisim.spec.sweep.SweepValidationException;
  * sweep) without simulating anything.
  *
  * <p>stdout: {@code FILE<TAB>CACHE_KEY} per valid spec; {@code FILE<TAB>POINT<TAB>SEED<TAB>KEY<TAB>AXES_JSON} per
- * recording of a valid sweep. stderr: one line per warning or error naming the file, rule id, path and value.
+ * recording of a valid sweep, in expansion order, AXES_JSON holding the grid values and then the sampled values
+ * (a {@code sample} block's draws) by path (docs/sweeps.md). stderr: one line per warning or error naming the file, rule id, path and value.
  * Exit status 0 when every file is valid (warnings allowed), 1 otherwise.
  */
 public final class ValidateCommand {
