@@ -16,6 +16,7 @@ import org.minisim.recording.GroundTruth;
 import org.minisim.recording.TruthViews;
 import org.minisim.store.FileByteStore;
 import org.minisim.recording.io.RecordingStoreReader;
+import org.minisim.testing.GoldenData;
 
 /**
  * {@code A_observed} and {@code score} on the reference-written golden store {@code ref-full-48px-1s.zarr}
@@ -29,8 +30,7 @@ class GoldenStoreScoreTest {
 
     @BeforeAll
     static void load() throws Exception {
-        String shared = System.getProperty("minisim.shared");
-        Path p = Path.of(shared == null ? "../../shared" : shared, "golden", "stores", "ref-full-48px-1s.zarr");
+        Path p = GoldenData.store("ref-full-48px-1s.zarr");
         assertTrue(Files.isDirectory(p), "no golden store at " + p);
         gt = RecordingStoreReader.load(new FileByteStore(p)).groundTruth();
         try (InputStream in = GoldenStoreScoreTest.class.getResourceAsStream("/metrics/golden-score.json")) {

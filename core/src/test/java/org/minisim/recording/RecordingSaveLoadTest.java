@@ -19,6 +19,7 @@ import org.minisim.render.Simulator;
 import org.minisim.render.SpecFixtures;
 import org.minisim.spec.json.CanonicalJson;
 import org.minisim.store.FileByteStore;
+import org.minisim.testing.GoldenData;
 
 /** Save/load round trips of simulated recordings and the spec-hash rules of OUTPUT.md §1.9. */
 class RecordingSaveLoadTest {
@@ -75,7 +76,7 @@ class RecordingSaveLoadTest {
 
     @Test
     void referenceStoresLoadStrictlyBecauseTheirSpecsHashToTheirNames() throws IOException {
-        Path stores = Path.of(System.getProperty("minisim.shared", "../../shared"), "golden", "stores");
+        Path stores = GoldenData.stores();
         try (Stream<Path> s = Files.list(stores)) {
             for (Path p : s.filter(x -> x.toString().endsWith(".zarr")).toList()) {
                 RecordingLoader.Loaded l = RecordingLoader.load(new FileByteStore(p));

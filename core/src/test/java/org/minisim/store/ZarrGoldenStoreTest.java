@@ -18,14 +18,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.minisim.recording.GroundTruth;
+import org.minisim.testing.GoldenData;
 
-/** Reads the reference-written stores in {@code ${minisim.shared}/golden/stores}. */
+/** Reads the reference-written stores in the test resources' {@code golden/stores} (see its README). */
 class ZarrGoldenStoreTest {
 
     static Path goldenStores() {
-        String shared = System.getProperty("minisim.shared");
-        assertNotNull(shared, "system property minisim.shared is not set (surefire sets it)");
-        Path p = Path.of(shared, "golden", "stores");
+        Path p = GoldenData.stores();
         assertTrue(Files.isDirectory(p), "no golden stores at " + p);
         return p;
     }

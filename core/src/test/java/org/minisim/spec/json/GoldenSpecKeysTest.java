@@ -15,14 +15,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.minisim.testing.GoldenData;
 
 /** Every vector of {@code golden/spec-keys}: canonical bytes and key, or rejection naming the same field. */
 class GoldenSpecKeysTest {
 
     static Path goldenDir() {
-        // ../shared/golden beside the repository (the surefire property points there)
-        String shared = System.getProperty("minisim.shared", "../../shared");
-        return Path.of(shared, "golden", "spec-keys");
+        return GoldenData.specKeys();
     }
 
     @TestFactory
@@ -55,7 +54,7 @@ class GoldenSpecKeysTest {
     /** The reference's own {@code spec.json} files: our indented form reproduces them byte for byte. */
     @TestFactory
     Stream<DynamicTest> referenceSpecJsonFilesRoundTripByteForByte() throws IOException {
-        Path stores = goldenDir().resolveSibling("stores");
+        Path stores = GoldenData.stores();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(stores)) {
             s.map(p -> p.resolve("spec.json")).filter(Files::exists).sorted().forEach(files::add);

@@ -33,11 +33,18 @@ class ScoreCommandTest {
     @TempDir
     Path tmp;
 
+    /** Core's reference-written store, copied onto this module's test classpath by job/pom.xml. */
     private static Path golden() {
-        String shared = System.getProperty("minisim.shared");
-        Path p = Path.of(shared == null ? "../../shared" : shared, "golden", "stores", "ref-full-48px-1s.zarr");
-        assertTrue(Files.isDirectory(p), "no golden store at " + p);
-        return p;
+        String name = "/golden/stores/ref-full-48px-1s.zarr";
+        java.net.URL url = ScoreCommandTest.class.getResource(name);
+        assertTrue(url != null, "test resource " + name + " is missing (job/pom.xml copies it from core)");
+        try {
+            Path p = Path.of(url.toURI());
+            assertTrue(Files.isDirectory(p), "no golden store at " + p);
+            return p;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void put(ByteStore s, String path, long[] shape, ZarrDtype dtype, double[] v) throws IOException {
