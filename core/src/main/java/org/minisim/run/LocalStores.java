@@ -22,7 +22,7 @@ public record LocalStores(String root) implements StoreLocator {
     }
 
     @Override
-    public String storeUri(String cacheKey) {
+    public String location(String cacheKey) {
         return Path.of(root).resolve(cacheKey + ".zarr").toUri().toString();
     }
 }

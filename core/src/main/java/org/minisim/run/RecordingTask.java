@@ -27,9 +27,11 @@ public sealed interface RecordingTask extends Serializable {
     /**
      * A whole recording in one task: reuse the committed store if it matches, else (re)simulate it into its
      * store, write its rows, and commit it — marker last.
+     *
+     * @param failFirstAttempt test hook: the runner's caller fails this task's first attempt when true
      */
-    record Whole(String cacheKey, Spec spec, StoreLocator stores, int chunkFrames, String implVersion)
-            implements RecordingTask {}
+    record Whole(String cacheKey, Spec spec, StoreLocator stores, int chunkFrames, String implVersion,
+                 boolean failFirstAttempt) implements RecordingTask {}
 
     /**
      * The ground truth, spec.json and scene rows of a recording whose movie other tasks render (the driver created

@@ -10,7 +10,7 @@ import org.minisim.scene.Scene;
 
 
 /**
- * The per-JVM cache of recording plans (phase A), keyed by cache key: a range task and the truth task of one
+ * The per-JVM cache of scenes (phase A), keyed by cache key: a range task and the truth task of one
  * recording running in the same executor share one build. Concurrent requests for a key wait on the same
  * in-flight build (one future per key); at most {@link #capacity()} plans are kept, least recently used
  * evicted first. A failed build is not cached (a retry builds again).
@@ -19,7 +19,7 @@ public final class SceneCache<T> {
 
     private static final SceneCache<Scene> SHARED = new SceneCache<>(Integer.getInteger("minisim.sceneCache.capacity", 2));
 
-    private final int capacity;
+    private int capacity;
     private final LinkedHashMap<String, CompletableFuture<T>> entries =
             new LinkedHashMap<>(16, 0.75f, true);
     private long builds;
@@ -36,8 +36,13 @@ public final class SceneCache<T> {
         return SHARED;
     }
 
-    public int capacity() {
+    public synchronized int capacity() {
         return capacity;
+    }
+
+    /** Raises the capacity to at least {@code n} (a driver running n recordings at once in this JVM). */
+    public synchronized void ensureCapacity(int n) {
+        capacity = Math.max(capacity, n);
     }
 
     /**

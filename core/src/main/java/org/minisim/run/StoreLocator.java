@@ -14,5 +14,5 @@ public interface StoreLocator extends Serializable {
     ByteStore store(String cacheKey);
 
     /** @return the URI of a recording's store, for the table and messages (never holding a secret) */
-    String storeUri(String cacheKey);
+    String location(String cacheKey);
 }

@@ -5,6 +5,7 @@ import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.Detectability;
 import org.minisim.physics.PhotonField;
 import org.minisim.recording.GroundTruth;
+import org.minisim.recording.StreamedTruth;
 import org.minisim.recording.UnitTraceStats;
 import org.minisim.scene.Scene;
 import org.minisim.spec.Acquisition;
@@ -61,12 +62,36 @@ public final class CellFacts {
     /**
      * @param scene       the recording's built scene
      * @param implVersion implementation version + commit recorded in every row
+     * @return the facts of the scene's units
      */
-    public CellFacts(Scene scene, String implVersion) {
-        this.spec = scene.spec();
+    public static CellFacts of(Scene scene, String implVersion) {
+        int[] units = scene.unitCells();
+        Footprint[] canvas = scene.observedFootprints();
+        Footprint[] observed = new Footprint[units.length];
+        CellOpticsModel.CellOpticsResult[] optics = scene.optics() == null ? null
+                : new CellOpticsModel.CellOpticsResult[units.length];
+        for (int u = 0; u < units.length; u++) {
+            observed[u] = canvas[units[u]];
+            if (optics != null) {
+                optics[u] = scene.optics()[units[u]];
+            }
+        }
+        return new CellFacts(scene.spec(), scene.streamedTruth(), observed, optics, implVersion);
+    }
+
+    /**
+     * @param spec        the recording's validated spec
+     * @param truth       its finalized ground truth (traces summarised per unit)
+     * @param observed    per unit its observed footprint on the canvas (the planted one without optics)
+     * @param optics      per unit its optics, or null when the optics step did not run
+     * @param implVersion implementation version + commit recorded in every row
+     */
+    public CellFacts(Spec spec, StreamedTruth truth, Footprint[] observed, CellOpticsModel.CellOpticsResult[] optics,
+                     String implVersion) {
+        this.spec = spec;
         this.acq = spec.acquisition();
-        this.gt = scene.streamedTruth().statics();
-        this.stats = scene.streamedTruth().stats();
+        this.gt = truth.statics();
+        this.stats = truth.stats();
         this.implVersion = implVersion;
         this.n = gt.nUnits();
         int det = 0;
@@ -79,22 +104,16 @@ public final class CellFacts {
         hasTrace = spec.has(StepKind.CELL_ACTIVITY);
         photonsPerUnit = spec.step(Sensor.class).map(Sensor::photonsPerUnit).orElse(Double.NaN);
         detectRule = !hasTrace ? "no_trace" : !hasSensor ? "no_sensor_in_focus" : "snr";
-
-        int[] units = scene.unitCells();
-        Footprint[] canvas = scene.observedFootprints();
-        observed = new FovFootprint[n];
-        optics = scene.optics() == null ? null : new CellOpticsModel.CellOpticsResult[n];
+        this.optics = optics;
+        this.observed = new FovFootprint[n];
         for (int u = 0; u < n; u++) {
-            observed[u] = new FovFootprint(canvas[units[u]], gt.fovTop(), gt.fovLeft(), gt.fovHeight(),
+            this.observed[u] = new FovFootprint(observed[u], gt.fovTop(), gt.fovLeft(), gt.fovHeight(),
                     gt.fovWidth());
-            if (optics != null) {
-                optics[u] = scene.optics()[units[u]];
-            }
         }
         support = new FovFootprint[n];
         java.util.stream.IntStream.range(0, n).parallel()
-                .forEach(u -> support[u] = observed[u].support(FootprintOverlaps.SUPPORT_REL));
-        overlaps = new FootprintOverlaps(support, gt.observedSigmaPx(), gt.fovHeight(), gt.fovWidth());
+                .forEach(u -> support[u] = this.observed[u].support(FootprintOverlaps.SUPPORT_REL));
+        overlaps = new FootprintOverlaps(this.observed, support, gt.observedSigmaPx(), gt.fovHeight(), gt.fovWidth());
 
         int h = gt.fovHeight(), w = gt.fovWidth();
         double px = acq.pixelSizeUm();
@@ -140,12 +159,12 @@ public final class CellFacts {
                     }
                 }
             }
-            FovFootprint f = observed[u];
+            FovFootprint f = this.observed[u];
             FootprintSummary summary = FootprintSummary.of(f, CORE_ENERGY);
             observedPeak[u] = f.isEmpty() ? Double.NaN : summary.peak();
             observedIntegral[u] = summary.integral();
             coreArea[u] = summary.coreArea();
-            hasLight[u] = FootprintOverlaps.selfDot(f) > 0;
+            hasLight[u] = FootprintOverlaps.selfDot(support[u]) > 0;
             double lat = Double.POSITIVE_INFINITY, all = Double.POSITIVE_INFINITY;
             double z = cu[3 * u];
             for (int j = 0; j < n; j++) {

@@ -32,6 +32,8 @@ public final class CellTable {
 
     /** Partition column. */
     public static final String SWEEP_ID = "sweep_id";
+    /** The detectability threshold in force: detectable = detection_snr ≥ this. */
+    public static final double DETECT_SNR_THRESHOLD = Detectability.DETECT_SNR_THRESHOLD;
     /** Prefix of the typed axis columns. */
     public static final String AX_PREFIX = "ax_";
     /** Description of every {@code ax_*} column. */
@@ -220,7 +222,7 @@ public final class CellTable {
                     + "constant trace", (r, rows, u) -> r.roiTraceCorr()[u]),
             render("oracle_trace_corr", RENDER, DOUBLE, "1", "Pearson r of the oracle trace with C. Oracle: per "
                     + "frame, the ridge least-squares fit of the frame's block sums over a window around the unit "
-                    + "by the footprints of the unit and its 24 most similar neighbours plus a constant (λ = 1e-3 "
+                    + "by the footprints of the unit and its 24 most similar neighbours plus a constant (λ = 1e-4 "
                     + "of each footprint's energy); the unit's coefficient. Null for a constant trace",
                     (r, rows, u) -> r.oracleTraceCorr()[u]),
             render("oracle_empirical_snr", RENDER, DOUBLE, "1", "the oracle trace fitted as k·C + m by least "

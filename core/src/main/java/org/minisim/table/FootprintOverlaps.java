@@ -36,6 +36,8 @@ public final class FootprintOverlaps {
 
     private final int n;
     private final FovFootprint[] fp;
+    /** The whole footprints (the oracle's columns), of which {@link #fp} are the supports. */
+    private final FovFootprint[] full;
     private final int[] level;
     /** Per unit its oracle level ({@link LocalDemixer#SMOOTH_PER_BLOCK}): never finer than {@link #level}. */
     private final int[] oracleLevel;
@@ -48,14 +50,16 @@ public final class FootprintOverlaps {
     private final BlockSums[] blockSums;
 
     /**
-     * @param fp      the units' FOV footprints, on their supports ({@link FovFootprint#support})
+     * @param full    the units' whole FOV footprints
+     * @param fp      the same on their supports ({@link FovFootprint#support})
      * @param sigmaPx each unit's observed blur σ (px), or null (no optics: every unit at level 0)
      * @param h       FOV rows, px
      * @param w       FOV columns, px
      */
-    public FootprintOverlaps(FovFootprint[] fp, double[] sigmaPx, int h, int w) {
+    public FootprintOverlaps(FovFootprint[] full, FovFootprint[] fp, double[] sigmaPx, int h, int w) {
         this.n = fp.length;
         this.fp = fp;
+        this.full = full;
         level = new int[n];
         oracleLevel = new int[n];
         for (int i = 0; i < n; i++) {
@@ -75,7 +79,7 @@ public final class FootprintOverlaps {
                 samples[i][l] = new LatticeSamples(fp[i], l, rows, cols);
                 energy[i][l] = samples[i][l].energy;
             }
-            blockSums[i] = oracleLevel[i] > 0 ? new BlockSums(fp[i], oracleLevel[i]) : null;
+            blockSums[i] = oracleLevel[i] > 0 ? new BlockSums(full[i], oracleLevel[i]) : null;
         });
 
         // spatial index: each unit in the buckets its box covers
@@ -226,9 +230,9 @@ public final class FootprintOverlaps {
         return neighbours[i];
     }
 
-    /** @return unit i's footprint */
+    /** @return unit i's whole footprint */
     FovFootprint footprint(int i) {
-        return fp[i];
+        return full[i];
     }
 
     /** @return unit i's block sums at its oracle level, or null at level 0 */

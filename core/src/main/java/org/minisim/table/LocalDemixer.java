@@ -19,7 +19,7 @@ package org.minisim.table;
 public final class LocalDemixer {
 
     /** Ridge penalty relative to each member column's energy. */
-    public static final double RIDGE = 1e-3;
+    public static final double RIDGE = 1e-4;
     /** A unit's window covers where its footprint reaches this fraction of its peak. */
     public static final double WINDOW_REL = 0.05;
     /** The oracle's blocks are at most σ / SMOOTH_PER_BLOCK px (a power of two, {@link FootprintOverlaps}). */

@@ -19,7 +19,7 @@ public final class RecordingTable {
     private final RenderStatistics render;
 
     private RecordingTable(Scene scene, String implVersion) {
-        facts = new CellFacts(scene, implVersion);
+        facts = CellFacts.of(scene, implVersion);
         int h = scene.geometry().fovHeight(), w = scene.geometry().fovWidth();
         LocalDemixer demixer = new LocalDemixer(facts.overlaps(), h, w, LocalDemixer.RIDGE);
         render = new RenderStatistics(facts.footprints(), facts.centerPixels(), demixer,

@@ -12,16 +12,6 @@ public final class FrameRanges {
     /** Default frames per range task: fits a laptop executor and keeps a cluster busy on a long movie. */
     public static final int DEFAULT_FRAMES_PER_TASK = 256;
 
-    /**
-     * Frames a range task renders at most at once (and at most one chunk): bounds the render block's working
-     * arrays, ≈ 1.7 MB per frame at 256 × 256 px with a motion margin (canvas, FOV and the flat copy for the sink,
-     * float64), ≈ 53 MB per task for a whole 32-frame chunk. Smaller blocks would save memory but cost render time
-     * while the composite's per-row work is per block: 16 frames render ≈ 5 % slower than 32 on the full 256 px
-     * spec and ≈ 26 % slower on the dense quick-start spec, 8 frames ≈ 25 % and ≈ 100 % (2 threads). Never changes
-     * the bytes.
-     */
-    public static final int BLOCK_FRAMES = 32;
-
     /** One range {@code [t0, t1)}. */
     public record Range(int t0, int t1) {
         public int frames() {
@@ -30,11 +20,6 @@ public final class FrameRanges {
     }
 
     private FrameRanges() {}
-
-    /** @return frames rendered at once in a movie chunked in {@code chunkFrames}: at most {@link #BLOCK_FRAMES} */
-    public static int blockFrames(int chunkFrames) {
-        return Math.max(1, Math.min(chunkFrames, BLOCK_FRAMES));
-    }
 
     /**
      * @param requested   requested frames per task (≥ 1)

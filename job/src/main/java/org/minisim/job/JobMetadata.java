@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.minisim.job.table.CellMetrics;
-import org.minisim.job.table.CellTableSchema;
-import org.minisim.render.CellRenderStats;
 import org.minisim.store.ByteStore;
+import org.minisim.table.CellFacts;
+import org.minisim.table.CellTable;
+import org.minisim.table.FootprintOverlaps;
+import org.minisim.table.LocalDemixer;
+import org.minisim.table.RenderStatistics;
 
 /**
  * The job metadata file {@code <table>/_job_metadata/<sweep_id>.json} (OUTPUT.md §7.2): the implementation and
@@ -26,30 +28,39 @@ public final class JobMetadata {
         return "_job_metadata/" + sweepId + ".json";
     }
 
-    /** @return the metadata document of one run */
-    public static ObjectNode document(String sweepId, String implVersion, int framesPerTask, Instant at) {
+    /**
+     * @param executor where the tasks ran (e.g. "2 threads in this JVM", "Spark spark://...")
+     * @return the metadata document of one run
+     */
+    public static ObjectNode document(String sweepId, String implVersion, int framesPerTask, String executor,
+                                      Instant at) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("sweep_id", sweepId);
         n.put("impl_version", implVersion);
-        n.put("format_version", CellMetrics.FORMAT_VERSION);
-        n.put("detect_snr_threshold", CellMetrics.DETECT_SNR_THRESHOLD);
-        n.put("neighbor_cosine_threshold", CellTableSchema.OVERLAP_COSINE);
-        n.put("energy_frac", CellMetrics.ENERGY_FRAC);
-        n.put("roi_rel_threshold", CellRenderStats.ROI_REL);
-        n.put("oracle_max_units", CellRenderStats.ORACLE_MAX_UNITS);
-        n.put("oracle_rule", "oracle columns null when the recording has more than "
-                + CellRenderStats.ORACLE_MAX_UNITS + " units or its (N+1)^2 Gram matrix is singular");
-        n.put("oracle_motion", CellRenderStats.ORACLE_MOTION);
+        n.put("format_version", CellFacts.FORMAT_VERSION);
+        n.put("detect_snr_threshold", CellTable.DETECT_SNR_THRESHOLD);
+        n.put("neighbor_cosine_threshold", FootprintOverlaps.OVERLAP_COSINE);
+        n.put("footprint_support_rel", FootprintOverlaps.SUPPORT_REL);
+        n.put("energy_frac", CellFacts.CORE_ENERGY);
+        n.put("roi_rel_threshold", RenderStatistics.ROI_REL);
+        n.put("oracle_rule", "local ridge least squares: per unit, a window where its footprint reaches "
+                + LocalDemixer.WINDOW_REL + " of its peak, block sums of side <= sigma/" + LocalDemixer.SMOOTH_PER_BLOCK
+                + " px, the unit and its " + FootprintOverlaps.MAX_NEIGHBOURS + " most similar neighbours plus a "
+                + "constant, ridge " + LocalDemixer.RIDGE + " of each footprint's energy");
+        n.put("oracle_ridge", LocalDemixer.RIDGE);
+        n.put("oracle_neighbours", FootprintOverlaps.MAX_NEIGHBOURS);
+        n.put("oracle_motion", "oracle window moved by each frame's true shift rounded to whole pixels");
         n.put("frames_per_task", framesPerTask);
+        n.put("executor", executor);
         n.put("timestamp", at.toString());
         return n;
     }
 
     /** Writes (replaces) the metadata file of a run. */
-    public static void write(ByteStore tableRoot, String sweepId, String implVersion, int framesPerTask)
-            throws IOException {
+    public static void write(ByteStore tableRoot, String sweepId, String implVersion, int framesPerTask,
+                             String executor) throws IOException {
         String text = MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(document(sweepId, implVersion, framesPerTask, Instant.now())) + "\n";
+                .writeValueAsString(document(sweepId, implVersion, framesPerTask, executor, Instant.now())) + "\n";
         tableRoot.put(key(sweepId), text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,9 +11,11 @@ import java.util.Locale;
  * @param invalid      points skipped as invalid ({@code on_invalid_point = skip})
  * @param wallSeconds  wall time of the whole run
  * @param tableRows    rows in the sweep's table partition
+ * @param phases       wall seconds of each step of the run, in order (storage check, manifest, recordings, table,
+ *                     manifest and metadata)
  */
 public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int invalid, double wallSeconds,
-                           long tableRows) {
+                           long tableRows, java.util.LinkedHashMap<String, Double> phases) {
 
     public long count(RecordingOutcome.Status s) {
         return outcomes.stream().filter(o -> o.status() == s).count();
@@ -60,6 +62,17 @@ public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int 
                         + "%d table rows; %.1f s wall, %.2f Mpx-frames/s",
                 sweepId, done(), reused(), failed(), invalid > 0 ? ", " + invalid + " invalid (skipped)" : "",
                 frames(), cells, frac, tableRows, wallSeconds, mpxFramesPerSecond());
+    }
+
+    /** @return the phases as one line: {@code phases: storage check 0.01 s, manifest 0.00 s, ...} */
+    public String phasesLine() {
+        StringBuilder sb = new StringBuilder("phases:");
+        String sep = " ";
+        for (var e : phases.entrySet()) {
+            sb.append(sep).append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.2f s", e.getValue()));
+            sep = ", ";
+        }
+        return sb.toString();
     }
 
     /** @return whether every recording is committed */

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,11 +24,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.job.cli.OutcomeLines;
-import org.minisim.job.table.CellMetrics;
-import org.minisim.job.table.CellRowsJson;
-import org.minisim.job.table.CellTableRows;
-import org.minisim.job.table.CellTableSchema;
+import org.minisim.job.storage.StoreRoot;
 import org.minisim.job.table.CellTableWriter;
+import org.minisim.table.RecordingIdentity;
+import org.minisim.table.TableFixtures;
 import org.minisim.job.table.OutcomeTableSchema;
 import org.minisim.job.testing.SharedSpark;
 import org.minisim.metrics.OutcomeRow;
@@ -54,13 +52,15 @@ class OutcomeCommandTest {
         return code;
     }
 
-    /** Two cells per recording, as the cell-table fixture. */
-    private static List<Row> cellRows(String sweep, String key) {
-        List<LinkedHashMap<String, Object>> cells = CellRowsJson.read(CellRowsJson.write(CellMetrics.compute(
-                SweepJobCellMetricsTest.spec(2.0), SweepJobCellMetricsTest.truth(new double[] {1, 3, 2, 1, 0, 0, 0, 0}),
-                "test")));
-        return new CellTableRows(sweep, key, "file:///s/" + key + ".zarr", 0, 7L, new LinkedHashMap<>(),
-                new LinkedHashMap<>()).rows(cells, List.of());
+    /** Writes a cell table of two recordings of two cells each (the worked example). */
+    private static void cellTable(String uri, String sweep, String... keys) throws IOException {
+        CellTableWriter w = new CellTableWriter(StoreRoot.of(uri, new org.apache.hadoop.conf.Configuration()), sweep,
+                List.of(), 100);
+        for (String k : keys) {
+            w.add(new RecordingIdentity(sweep, k, "file:///s/" + k + ".zarr", 0, 7L, new LinkedHashMap<>(),
+                    new LinkedHashMap<>(), "train"), TableFixtures.rows(2.0, new double[] {1, 3, 2, 1, 0, 0, 0, 0}));
+        }
+        w.commit();
     }
 
     private Path outcomeFile(String name, String sweep, String key, String pipeline, double sim0) throws IOException {
@@ -81,11 +81,8 @@ class OutcomeCommandTest {
     @Test
     void rescoringNeverDuplicatesAndTheTableJoinsTheCellTable() throws IOException {
         SparkSession spark = SharedSpark.session();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String cellsUri = dir.resolve("cells").toUri().toString();
-        List<Row> cells = new ArrayList<>(cellRows("a", K1));
-        cells.addAll(cellRows("a", K2));
-        CellTableWriter.write(spark, jsc.parallelize(cells, 1), CellTableSchema.schema(List.of()), cellsUri, 1);
+        cellTable(cellsUri, "a", K1, K2);
 
         String table = dir.resolve("outcomes").toString();
         Path f1 = outcomeFile("k1.jsonl", "a", K1, "cnmf-1", 0.8);

@@ -134,7 +134,7 @@ class SweepJobEndToEndTest {
         String meta = Files.readString(b.resolve("cells").resolve(JobMetadata.key("tiny")));
         for (String k : List.of("\"impl_version\"", "\"format_version\" : 2", "\"detect_snr_threshold\"",
                 "\"neighbor_cosine_threshold\" : 0.1", "\"energy_frac\" : 0.9", "\"roi_rel_threshold\" : 0.18",
-                "\"oracle_max_units\" : 1500", "\"oracle_motion\"", "\"frames_per_task\" : 256",
+                "\"oracle_ridge\"", "\"oracle_rule\"", "\"oracle_motion\"", "\"frames_per_task\" : 256",
                 "\"sweep_id\" : \"tiny\"", "\"timestamp\"")) {
             assertTrue(meta.contains(k), k + " in " + meta);
         }
@@ -236,7 +236,7 @@ class SweepJobEndToEndTest {
 
         StringBuilder states = new StringBuilder();
         for (String k : keys) {
-            StoreState st = StoreState.inspect(new org.minisim.store.FileByteStore(out.resolve("stores")
+            org.minisim.run.StoreState st = org.minisim.run.StoreState.inspect(new org.minisim.store.FileByteStore(out.resolve("stores")
                     .resolve(k + ".zarr")), k);
             states.append(k).append('=').append(st.kind()).append(st.message() == null ? "" : " " + st.message())
                     .append("; ");

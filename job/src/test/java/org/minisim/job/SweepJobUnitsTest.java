@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.minisim.run.SceneCache;
 import org.junit.jupiter.api.Test;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
@@ -58,8 +59,8 @@ class SweepJobUnitsTest {
     }
 
     @Test
-    void planCacheBuildsOncePerKeyUnderConcurrency() throws Exception {
-        PlanCache<String> cache = new PlanCache<>(2);
+    void sceneCacheBuildsOncePerKeyUnderConcurrency() throws Exception {
+        SceneCache<String> cache = new SceneCache<>(2);
         AtomicInteger builds = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -84,8 +85,8 @@ class SweepJobUnitsTest {
     }
 
     @Test
-    void planCacheEvictsLeastRecentlyUsedAndForgetsFailures() {
-        PlanCache<String> cache = new PlanCache<>(2);
+    void sceneCacheEvictsLeastRecentlyUsedAndForgetsFailures() {
+        SceneCache<String> cache = new SceneCache<>(2);
         AtomicInteger builds = new AtomicInteger();
         cache.get("a", () -> "a" + builds.incrementAndGet());
         cache.get("b", () -> "b" + builds.incrementAndGet());

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.minisim.job.FrameRanges;
-import org.minisim.job.PlanCache;
+import org.minisim.run.SceneCache;
+import org.minisim.run.RecordingRunner;
 import org.minisim.job.SweepJob;
 import org.minisim.job.SweepRunOptions;
 import org.minisim.job.SweepSummary;
@@ -260,7 +261,7 @@ public final class Benchmark {
                 futures.add(pool.submit(() -> {
                     ChunkWritingSink chunks = new ChunkWritingSink(
                             new RecordingStoreWriter(store, ChunkCodec.defaultCodec()), a, b);
-                    new Renderer(plan).render(a, b, FrameRanges.blockFrames(chunk), new FrameSink() {
+                    new Renderer(plan).render(a, b, RecordingRunner.blockFrames(chunk), new FrameSink() {
                         @Override
                         public void observed(int t0x, int t1x, double[] frames) {
                             long st = System.nanoTime();
@@ -309,7 +310,7 @@ public final class Benchmark {
 
     private static SweepSummary runSweep(SparkSession spark, String specJson, double durationS, Path dir,
                                          int framesPerTask) throws IOException {
-        PlanCache.shared().clear();
+        SceneCache.shared().clear();
         String base = withDuration(specJson, durationS);
         String sweep = "{\"sweep_format\": 1, \"sweep_id\": \"bench\", \"base\": " + base
                 + ", \"output\": {\"stores\": \"" + dir.resolve("stores").toUri() + "\", \"table\": \"" + dir.resolve("cells").toUri() + "\"}}";
@@ -317,7 +318,7 @@ public final class Benchmark {
         SweepSummary s = SweepJob.run(spark, SweepRunOptions.of("bench", plan, plan.storesUri(), plan.tableUri())
                 .withFramesPerTask(framesPerTask)
                 .withStreams(new PrintStream(new ByteArrayOutputStream()), System.err));
-        PlanCache.shared().clear();
+        SceneCache.shared().clear();
         if (s.failed() > 0) {
             throw new IllegalStateException("the bench sweep failed: " + s.outcomes());
         }

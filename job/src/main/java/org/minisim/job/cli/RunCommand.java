@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import org.minisim.job.exec.InProcessExecutor;
 import org.minisim.job.spark.SparkSessions;
 import org.minisim.job.storage.StoreRoot;
 import org.minisim.spec.json.SpecIssue;
@@ -66,19 +66,68 @@ public final class RunCommand {
         String table = absoluteUri(a.table() != null ? a.table() : plan.tableUri());
 
         Map<String, String> conf = new LinkedHashMap<>(a.conf());
-        conf.putIfAbsent("spark.app.name", "minisim " + plan.sweepId());
-        if (a.master() != null) {
-            conf.put("spark.master", a.master());
-        }
+        String master = a.master() != null ? a.master() : System.getProperty("spark.master", conf.get("spark.master"));
+        boolean spark = !InProcessExecutor.isLocalMaster(master) || "spark".equals(conf.get(EXECUTOR_CONF));
+        SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
         try {
-            SparkSession spark = SparkSessions.getOrCreate(conf);
-            SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
-            SweepSummary s = SweepJob.run(spark, o);
+            SweepSummary s;
+            if (spark) {
+                conf.putIfAbsent("spark.app.name", "minisim " + plan.sweepId());
+                if (a.master() != null) {
+                    conf.put("spark.master", a.master());
+                }
+                s = SweepJob.run(SparkSessions.getOrCreate(conf), o);
+            } else {
+                try (InProcessExecutor exec = InProcessExecutor.forLocalMaster(master)) {
+                    s = SweepJob.run(exec, hadoopConf(conf), o, minisimSettings(conf));
+                }
+            }
             return s.ok() ? 0 : 1;
         } catch (RuntimeException e) {
             err.println("minisim run: sweep " + plan.sweepId() + " failed: " + Failures.oneLine(e));
             return 1;
         }
+    }
+
+    /**
+     * Setting choosing where tasks run: {@code spark} runs a local master's tasks through Spark's local mode too
+     * (by default a local master runs them on threads of this JVM, which start in milliseconds instead of seconds).
+     */
+    public static final String EXECUTOR_CONF = "minisim.executor";
+
+    /** @return the {@code minisim.*} entries of the command line's --conf */
+    static Map<String, String> minisimSettings(Map<String, String> conf) {
+        Map<String, String> out = new LinkedHashMap<>();
+        conf.forEach((k, v) -> {
+            if (k.startsWith("minisim.")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * @param conf the command line's --conf entries
+     * @return a Hadoop configuration with their {@code spark.hadoop.*} and bare Hadoop keys (as a Spark session
+     *     would build it), plus the AWS credentials of the environment for S3A (as Spark copies them)
+     */
+    static Configuration hadoopConf(Map<String, String> conf) {
+        Configuration hadoop = new Configuration();
+        String key = System.getenv("AWS_ACCESS_KEY_ID"), secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+        if (key != null && secret != null) {
+            hadoop.set("fs.s3a.access.key", key);
+            hadoop.set("fs.s3a.secret.key", secret);
+            String token = System.getenv("AWS_SESSION_TOKEN");
+            if (token != null) {
+                hadoop.set("fs.s3a.session.token", token);
+            }
+        }
+        SparkSessions.toSparkKeys(conf).forEach((k, v) -> {
+            if (k.startsWith("spark.hadoop.")) {
+                hadoop.set(k.substring("spark.hadoop.".length()), v);
+            }
+        });
+        return hadoop;
     }
 
     /**

@@ -27,7 +27,7 @@ import org.apache.hadoop.fs.Path;
  * <p>Stores share Hadoop's cached FileSystem client per scheme, bucket/host and user within a JVM: two roots on the
  * same bucket with different credentials or endpoints in one JVM would share the first client.
  */
-public final class StoreRoot implements Serializable {
+public final class StoreRoot implements org.minisim.run.StoreLocator {
 
     private static final long serialVersionUID = 1L;
 
@@ -151,7 +151,13 @@ public final class StoreRoot implements Serializable {
         return URI.create((uri.endsWith("/") ? uri : uri + "/") + relative);
     }
 
+    @Override
+    public String location(String cacheKey) {
+        return storeUri(cacheKey).toString();
+    }
+
     /** @return a byte store for the zarr store {@code <root>/<name>.zarr} */
+    @Override
     public HadoopByteStore store(String name) {
         return storeAt(name + ".zarr");
     }
