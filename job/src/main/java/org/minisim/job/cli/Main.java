@@ -23,6 +23,7 @@ public final class Main {
         COMMANDS.put("score", ScoreCommand::run);
         COMMANDS.put("outcomes", OutcomeCommand::run);
         COMMANDS.put("export", ExportCommand::run);
+        COMMANDS.put("report", ReportCommand::run);
     }
 
     private Main() {}
