@@ -29,7 +29,7 @@ class ZarrChunkWritingSinkTest {
         return st;
     }
 
-    /** Renders [t0, t1) in blocks of {@code block} frames, like RecordingPlan.render would. */
+    /** Renders [t0, t1) in blocks of {@code block} frames, like Renderer.render would. */
     static void render(FileByteStore st, int t0, int t1, int block, double[] obs, double[] snap) {
         ChunkWritingSink sink = new ChunkWritingSink(new RecordingStoreWriter(st, new BloscLz4Codec()), t0, t1);
         for (int a = t0; a < t1; a += block) {

@@ -22,6 +22,8 @@ public final class Main {
         COMMANDS.put("bench", (a, out, err) -> Benchmark.run(a, out));
         COMMANDS.put("score", ScoreCommand::run);
         COMMANDS.put("outcomes", OutcomeCommand::run);
+        COMMANDS.put("export", ExportCommand::run);
+        COMMANDS.put("report", ReportCommand::run);
     }
 
     private Main() {}

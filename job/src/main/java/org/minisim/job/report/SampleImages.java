@@ -1,0 +1,272 @@
+package org.minisim.job.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.minisim.export.ObservedMovie;
+import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintStack;
+import org.minisim.footprint.ObservedFootprint;
+import org.minisim.store.ByteStore;
+import org.minisim.recording.io.RecordingLayout;
+import org.minisim.recording.io.SnapshotData;
+import org.minisim.store.Zarr;
+import org.minisim.store.ZarrArrayMeta;
+import org.minisim.store.ZarrDtype;
+
+/**
+ * Pictures of one recording for the report: the mean and max projections of {@code observed} (one streamed pass
+ * over its chunks, bounded memory) with the contours of the detectable cells' observed footprints, and a strip of
+ * evenly spaced frames. Contours are the edges of {@code A_observed ≥ ½ max} (the planted patch blurred with the
+ * stored σ and gain, cropped to the FOV).
+ */
+final class SampleImages {
+
+    /** Frames in the strip. */
+    static final int STRIP_FRAMES = 6;
+    /** Longer side of a projection image, px. */
+    static final int PROJECTION_PX = 320;
+    /** Longer side of a strip frame, px. */
+    static final int STRIP_PX = 150;
+    private static final Color CONTOUR = new Color(255, 170, 0);
+
+    private SampleImages() {}
+
+    /**
+     * @param meanPng    mean projection with contours
+     * @param maxPng     max projection with contours
+     * @param stripPng   the strip of frames
+     * @param stripAt    the frame indices of the strip
+     * @param frames     frames F of the movie
+     * @param height     rows H, px
+     * @param width      columns W, px
+     * @param contours   detectable cells drawn
+     */
+    record Pictures(byte[] meanPng, byte[] maxPng, byte[] stripPng, int[] stripAt, int frames, int height, int width,
+                    int contours) {}
+
+    static Pictures render(ByteStore store) throws IOException {
+        ObservedMovie movie = ObservedMovie.open(store);
+        int f = movie.frames(), h = movie.height(), w = movie.width();
+        if (f == 0 || h == 0 || w == 0) {
+            throw new ReportException(store.location() + ": observed has no frames");
+        }
+        int n = h * w;
+        double[] sum = new double[n];
+        double[] mx = new double[n];
+        Arrays.fill(mx, Double.NEGATIVE_INFINITY);
+        int ns = Math.min(STRIP_FRAMES, f);
+        int[] at = new int[ns];
+        for (int k = 0; k < ns; k++) {
+            at[k] = ns == 1 ? 0 : (int) Math.round((double) k * (f - 1) / (ns - 1));
+        }
+        double[][] strip = new double[ns][];
+        int step = Math.max(1, movie.chunkFrames());
+        for (int t0 = 0; t0 < f; t0 += step) {
+            int t1 = Math.min(f, t0 + step);
+            SnapshotData c = movie.read(t0, t1);
+            double[] v = c.frames();
+            for (int t = 0; t < t1 - t0; t++) {
+                int base = t * n;
+                for (int i = 0; i < n; i++) {
+                    double x = v[base + i];
+                    sum[i] += x;
+                    if (x > mx[i]) {
+                        mx[i] = x;
+                    }
+                }
+                for (int k = 0; k < ns; k++) {
+                    if (at[k] == t0 + t) {
+                        strip[k] = Arrays.copyOfRange(v, base, base + n);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            sum[i] /= f;
+        }
+        List<boolean[]> masks = detectableMasks(store, h, w);
+        byte[] meanPng = png(withContours(sum, h, w, masks));
+        byte[] maxPng = png(withContours(mx, h, w, masks));
+        return new Pictures(meanPng, maxPng, png(strip(strip, h, w)), at, f, h, w, masks.size());
+    }
+
+    /** @return one FOV mask (h·w) per detectable unit: its observed footprint at or above half its maximum */
+    static List<boolean[]> detectableMasks(ByteStore store, int h, int w) throws IOException {
+        String p = RecordingLayout.PLANTED;
+        Map<String, Object> attrs = Zarr.readAttributes(store, p);
+        int[] canvas = pair(attrs.get("canvas_shape"), store, "canvas_shape");
+        int[] off = pair(attrs.get("fov_offset"), store, "fov_offset");
+        int[] offsets = ZarrDtype.toInts(array(store, p + "/offsets"));
+        int[] shapes = ZarrDtype.toInts(array(store, p + "/shapes"));
+        ZarrArrayMeta dm = meta(store, p + "/data");
+        byte[] db = Zarr.readArray(store, p + "/data", dm);
+        float[] data = dm.dtype() == ZarrDtype.F4 ? ZarrDtype.toFloats(db) : toFloats(dm.dtype().toDoubles(db));
+        FootprintStack planted = FootprintStack.fromArrays(offsets, shapes, data, canvas[0], canvas[1]);
+        boolean[] detectable = ZarrDtype.toBooleans(array(store, RecordingLayout.GROUND_TRUTH + "/detectable"));
+        double[] sigma = optionalDoubles(store, RecordingLayout.GROUND_TRUTH + "/observed_sigma_px");
+        double[] gain = optionalDoubles(store, RecordingLayout.GROUND_TRUTH + "/observed_gain");
+        List<boolean[]> out = new ArrayList<>();
+        for (int i = 0; i < planted.size() && i < detectable.length; i++) {
+            if (!detectable[i]) {
+                continue;
+            }
+            Footprint fp = planted.get(i);
+            if (sigma != null && gain != null && !Double.isNaN(sigma[i]) && !fp.isEmpty()) {
+                fp = ObservedFootprint.degrade(fp, sigma[i], gain[i]);
+            }
+            fp = fp.crop(off[0], off[1], h, w);
+            if (fp.isEmpty()) {
+                continue;
+            }
+            double half = 0.5 * fp.max();
+            if (!(half > 0)) {
+                continue;
+            }
+            boolean[] m = new boolean[h * w];
+            float[] patch = fp.patch();
+            for (int a = 0; a < fp.ph(); a++) {
+                for (int b = 0; b < fp.pw(); b++) {
+                    if (patch[a * fp.pw() + b] >= half) {
+                        m[(fp.y0() + a) * w + fp.x0() + b] = true;
+                    }
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The image scaled to {@link #PROJECTION_PX} with every mask's boundary drawn along pixel edges. */
+    static BufferedImage withContours(double[] img, int h, int w, List<boolean[]> masks) {
+        double s = (double) PROJECTION_PX / Math.max(h, w);
+        int oh = Math.max(1, (int) Math.round(h * s)), ow = Math.max(1, (int) Math.round(w * s));
+        BufferedImage out = grey(img, h, w, oh, ow, range(img));
+        Graphics2D g = out.createGraphics();
+        g.setColor(CONTOUR);
+        g.setStroke(new BasicStroke(1f));
+        double sy = (double) oh / h, sx = (double) ow / w;
+        for (boolean[] m : masks) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    if (!m[y * w + x]) {
+                        continue;
+                    }
+                    int xa = (int) Math.round(x * sx), xb = (int) Math.round((x + 1) * sx) - 1;
+                    int ya = (int) Math.round(y * sy), yb = (int) Math.round((y + 1) * sy) - 1;
+                    if (y == 0 || !m[(y - 1) * w + x]) {
+                        g.drawLine(xa, ya, xb, ya);
+                    }
+                    if (y == h - 1 || !m[(y + 1) * w + x]) {
+                        g.drawLine(xa, yb, xb, yb);
+                    }
+                    if (x == 0 || !m[y * w + x - 1]) {
+                        g.drawLine(xa, ya, xa, yb);
+                    }
+                    if (x == w - 1 || !m[y * w + x + 1]) {
+                        g.drawLine(xb, ya, xb, yb);
+                    }
+                }
+            }
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** The frames side by side on a common grey range, 4 px apart. */
+    static BufferedImage strip(double[][] frames, int h, int w) {
+        double s = (double) STRIP_PX / Math.max(h, w);
+        int oh = Math.max(1, (int) Math.round(h * s)), ow = Math.max(1, (int) Math.round(w * s));
+        int gap = 4;
+        double[] all = new double[frames.length * h * w];
+        for (int k = 0; k < frames.length; k++) {
+            System.arraycopy(frames[k], 0, all, k * h * w, h * w);
+        }
+        double[] r = range(all);
+        BufferedImage out = new BufferedImage(frames.length * ow + (frames.length - 1) * gap, oh,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), oh);
+        for (int k = 0; k < frames.length; k++) {
+            g.drawImage(grey(frames[k], h, w, oh, ow, r), k * (ow + gap), 0, null);
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** @return {low, high}: the 0.5th and 99.5th percentiles of the finite values (high > low) */
+    static double[] range(double[] v) {
+        double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        if (s.length == 0) {
+            return new double[] {0, 1};
+        }
+        double lo = s[(int) Math.floor(0.005 * (s.length - 1))];
+        double hi = s[(int) Math.ceil(0.995 * (s.length - 1))];
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** Nearest-neighbour resampling of an h × w image to oh × ow grey pixels over {@code r}. */
+    static BufferedImage grey(double[] img, int h, int w, int oh, int ow, double[] r) {
+        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < oh; y++) {
+            int sy = Math.min(h - 1, (int) ((long) y * h / oh));
+            for (int x = 0; x < ow; x++) {
+                int sx = Math.min(w - 1, (int) ((long) x * w / ow));
+                double v = (img[sy * w + sx] - r[0]) / (r[1] - r[0]);
+                int gl = v > 0 ? (v >= 1 ? 255 : (int) Math.floor(v * 255 + 0.5)) : 0;
+                out.setRGB(x, y, gl << 16 | gl << 8 | gl);
+            }
+        }
+        return out;
+    }
+
+    static byte[] png(BufferedImage img) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", b);
+        return b.toByteArray();
+    }
+
+    private static ZarrArrayMeta meta(ByteStore store, String path) throws IOException {
+        ZarrArrayMeta m = Zarr.readMeta(store, path);
+        if (m == null) {
+            throw new ReportException(store.location() + ": array '" + path + "' is missing");
+        }
+        return m;
+    }
+
+    private static byte[] array(ByteStore store, String path) throws IOException {
+        return Zarr.readArray(store, path, meta(store, path));
+    }
+
+    private static double[] optionalDoubles(ByteStore store, String path) throws IOException {
+        ZarrArrayMeta m = Zarr.readMeta(store, path);
+        return m == null ? null : m.dtype().toDoubles(Zarr.readArray(store, path, m));
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    private static int[] pair(Object v, ByteStore store, String name) {
+        if (v instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number a && l.get(1) instanceof Number b) {
+            return new int[] {a.intValue(), b.intValue()};
+        }
+        throw new ReportException(store.location() + ": ground_truth/planted attribute '" + name + "' is " + v);
+    }
+}
