@@ -22,6 +22,7 @@ public final class Main {
         COMMANDS.put("bench", (a, out, err) -> Benchmark.run(a, out));
         COMMANDS.put("score", ScoreCommand::run);
         COMMANDS.put("outcomes", OutcomeCommand::run);
+        COMMANDS.put("calibrate", CalibrateCommand::run);
     }
 
     private Main() {}
