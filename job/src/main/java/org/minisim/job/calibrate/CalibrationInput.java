@@ -48,9 +48,16 @@ public final class CalibrationInput {
         LinkedHashMap<String, Long> counts = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         Dataset<Row> cells = readCells(spark, o.cellsUri());
-        List<String> sweeps = distinctStrings(cells, CellTableSchema.SWEEP_ID);
+        // one pass for every count: sweep × rule × focus mode × whether the oracle correlation is null
+        List<Row> groups = cells.groupBy(col(CellTableSchema.SWEEP_ID), col("detect_rule"), col("focus_mode"),
+                col("oracle_trace_corr").isNull()).count().collectAsList();
+        TreeSet<String> allSweeps = new TreeSet<>();
+        for (Row g : groups) {
+            allSweeps.add(g.getString(0));
+        }
+        List<String> sweeps = new ArrayList<>(allSweeps);
         if (o.sweepId() != null) {
-            if (!sweeps.contains(o.sweepId())) {
+            if (!allSweeps.contains(o.sweepId())) {
                 throw new CalibrationException("sweep_id '" + o.sweepId() + "' is not in the cell table "
                         + o.cellsUri() + " (sweeps: " + list(sweeps) + ")");
             }
@@ -58,10 +65,19 @@ public final class CalibrationInput {
             sweeps = List.of(o.sweepId());
         }
         Map<String, Long> byRule = new TreeMap<>();
-        long total = 0;
-        for (Row r : cells.groupBy(col("detect_rule")).count().collectAsList()) {
-            byRule.put(r.isNullAt(0) ? "null" : r.getString(0), r.getLong(1));
-            total += r.getLong(1);
+        long total = 0, auto = 0, nullCorr = 0;
+        for (Row g : groups) {
+            if (!sweeps.contains(g.getString(0))) {
+                continue;
+            }
+            String rule = g.isNullAt(1) ? "null" : g.getString(1);
+            long c = g.getLong(4);
+            byRule.merge(rule, c, Long::sum);
+            total += c;
+            if (rule.equals("snr")) {
+                auto += "auto".equals(g.getString(2)) ? c : 0;
+                nullCorr += g.getBoolean(3) ? c : 0;
+            }
         }
         counts.put("cells", total);
         long snrRows = byRule.getOrDefault("snr", 0L);
@@ -72,7 +88,6 @@ public final class CalibrationInput {
             }
         });
         Dataset<Row> snr = cells.filter(col("detect_rule").equalTo("snr"));
-        long auto = snr.filter(col("focus_mode").equalTo("auto")).count();
         counts.put("auto_focus", auto);
         if (auto > 0) {
             warnings.add(auto + " of " + snrRows + " SNR-rule cells come from auto-focus recordings (focus_mode = "
@@ -91,18 +106,10 @@ public final class CalibrationInput {
                     .filter(col("recovered").isNotNull())
                     .select(col(OutcomeTableSchema.SWEEP_ID), col("spec_cache_key"), col("cell_index"),
                             col("recovered").as(OUTCOME));
-            Dataset<Row> joined = snr.join(rec, JavaConverters.asScalaBuffer(OutcomeTableSchema.JOIN_KEY).toList(),
-                    "left");
-            long without = joined.filter(col(OUTCOME).isNull()).count();
-            counts.put("without_outcome", without);
-            if (without > 0) {
-                warnings.add(without + " of " + snrRows + " SNR-rule cells have no outcome for pipeline " + pipeline
-                        + " and are left out");
-            }
-            kept = joined.filter(col(OUTCOME).isNotNull());
+            // cells without an outcome are collected too (a null outcome), and counted on the driver
+            kept = snr.join(rec, JavaConverters.asScalaBuffer(OutcomeTableSchema.JOIN_KEY).toList(), "left");
         } else {
             double r0 = ((OutcomeRule.OracleCorr) o.outcome()).minCorr();
-            long nullCorr = snr.filter(col("oracle_trace_corr").isNull()).count();
             counts.put("null_oracle_trace_corr", nullCorr);
             if (nullCorr > 0) {
                 warnings.add(nullCorr + " of " + snrRows + " SNR-rule cells have a null oracle_trace_corr (e.g. "
@@ -128,8 +135,22 @@ public final class CalibrationInput {
         for (String a : axisColumns) {
             select.add(col("`" + a + "`").cast(DataTypes.DoubleType));
         }
-        List<Row> rows = kept.orderBy(CellTableSchema.SWEEP_ID, "spec_cache_key", "cell_index")
+        List<Row> collected = kept.orderBy(CellTableSchema.SWEEP_ID, "spec_cache_key", "cell_index")
                 .select(select.toArray(Column[]::new)).collectAsList();
+        List<Row> rows = new ArrayList<>(collected.size());
+        for (Row r : collected) {
+            if (!r.isNullAt(7)) {
+                rows.add(r);
+            }
+        }
+        if (o.outcome() instanceof OutcomeRule.Recovered) {
+            long without = collected.size() - rows.size();
+            counts.put("without_outcome", without);
+            if (without > 0) {
+                warnings.add(without + " of " + snrRows + " SNR-rule cells have no outcome for pipeline " + pipeline
+                        + " and are left out");
+            }
+        }
         counts.put("with_outcome", (long) rows.size());
 
         int n = rows.size();
