@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,10 @@ class CalibrateCommandTest {
     @TempDir
     static Path shared;
 
-    static String cells, cellsSmall, outcomes;
+    /** Copies of each simulated recording in the "many recordings" table (own key, own outcome draws). */
+    static final int COPIES = 4;
+
+    static String cells, cellsSmall, cellsMany, outcomes;
     static int withoutOutcome;
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,11 +82,26 @@ class CalibrateCommandTest {
         assertEquals(0, code, () -> log.toString(StandardCharsets.UTF_8));
 
         Dataset<Row> t = spark.read().parquet(cells);
+        List<String> keys = t.select("spec_cache_key").distinct().orderBy("spec_cache_key").as(
+                org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(8, keys.size());
+        cellsSmall = shared.resolve("cells-small").toString();
+        t.filter(col("spec_cache_key").isin(keys.get(0), keys.get(3), keys.get(6))).write().partitionBy("sweep_id")
+                .parquet(cellsSmall);
+        cellsMany = shared.resolve("cells-many").toString();
+        Dataset<Row> many = t;
+        for (int copy = 1; copy < COPIES; copy++) {
+            many = many.unionByName(t.withColumn("spec_cache_key", functions.concat(col("spec_cache_key"),
+                    functions.lit("-copy" + copy))));
+        }
+        many.write().partitionBy("sweep_id").parquet(cellsMany);
+
         List<Row> rows = new ArrayList<>();
-        for (Row r : t.select("sweep_id", "spec_cache_key", "cell_index", "detection_snr").collectAsList()) {
+        for (Row r : spark.read().parquet(cellsMany).select("sweep_id", "spec_cache_key", "cell_index",
+                "detection_snr").collectAsList()) {
             String sweepId = r.getString(0), key = r.getString(1);
             int cell = r.getInt(2);
-            if (cell % 40 == 7) {
+            if (cell % 40 == 7 && !key.contains("-copy")) {
                 withoutOutcome++; // no outcome row: counted and left out
                 continue;
             }
@@ -90,18 +109,13 @@ class CalibrateCommandTest {
             double p = snr > 0 ? LogisticRegression.sigmoid(K * (Math.log(snr) - Math.log(T0))) : 0;
             boolean rec = new SplittableRandom(key.hashCode() * 1_000_003L + cell).nextDouble() < p;
             rows.add(outcome(sweepId, key, cell, PIPELINE, rec));
-            rows.add(outcome(sweepId, key, cell, OTHER, !rec));
+            if (!key.contains("-copy")) {
+                rows.add(outcome(sweepId, key, cell, OTHER, !rec));
+            }
         }
         rows.add(outcome("calib", "0000000000000000", 0, EMPTY, true)); // a pipeline with no cell of the table
         outcomes = shared.resolve("outcomes").toString();
         OutcomeTableWriter.write(spark, rows, shared.resolve("outcomes").toUri().toString(), true);
-
-        List<String> keys = t.select("spec_cache_key").distinct().orderBy("spec_cache_key").as(
-                org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        assertEquals(8, keys.size());
-        cellsSmall = shared.resolve("cells-small").toString();
-        t.filter(col("spec_cache_key").isin(keys.get(0), keys.get(3), keys.get(6))).write().partitionBy("sweep_id")
-                .parquet(cellsSmall);
     }
 
     private static Row outcome(String sweep, String key, int cell, String pipeline, boolean rec) {
@@ -123,30 +137,43 @@ class CalibrateCommandTest {
         return ci.get(1).asDouble() - ci.get(0).asDouble();
     }
 
+    /**
+     * Three calibrations of the same fabricated law: the 8 simulated recordings, 3 of them, and 32 recordings
+     * (each simulated recording 4 times under its own key, every copy with its own outcome draws — independent
+     * recordings as far as the outcome is concerned). Each interval holds T0; 32 recordings give a narrower
+     * interval than 8, and 8 than 3 would on average — the 32-vs-3 contrast (expected width ratio ≈ 3.3) is what
+     * is asserted, so the bootstrap's own noise with 3 recordings cannot flip it.
+     */
     @Test
     void fabricatedOutcomesFromAKnownLawAreRecoveredAndMoreRecordingsNarrowTheInterval(@TempDir Path dir)
             throws IOException {
-        Path big = dir.resolve("big"), small = dir.resolve("small");
+        Path big = dir.resolve("big"), small = dir.resolve("small"), many = dir.resolve("many");
         assertEquals(0, run("--cells", cells, "--outcomes", outcomes, "--pipeline-id", PIPELINE, "--out",
                 big.toString(), "--bootstrap", "200", "--strata", "depth,crowding"), result[1]);
         assertTrue(result[0].contains("overall: T50"), result[0]);
         assertTrue(result[1].contains(withoutOutcome + " of ") && result[1].contains("no outcome"), result[1]);
-        assertEquals(0, run("--cells", cellsSmall, "--outcomes", outcomes, "--pipeline-id", PIPELINE, "--out",
-                small.toString(), "--bootstrap", "200", "--strata", "depth"), result[1]);
+        for (String[] t : new String[][] {{cellsSmall, small.toString()}, {cellsMany, many.toString()}}) {
+            assertEquals(0, run("--cells", t[0], "--outcomes", outcomes, "--pipeline-id", PIPELINE, "--out", t[1],
+                    "--bootstrap", "200", "--strata", "motion"), result[1]);
+        }
 
         JsonNode b = JSON.readTree(big.resolve("calibration.json").toFile());
-        JsonNode s = JSON.readTree(small.resolve("calibration.json").toFile());
-        JsonNode bo = b.get("overall"), so = s.get("overall");
+        JsonNode bo = b.get("overall");
+        JsonNode so = JSON.readTree(small.resolve("calibration.json").toFile()).get("overall");
+        JsonNode mo = JSON.readTree(many.resolve("calibration.json").toFile()).get("overall");
         assertEquals(8, bo.get("n_recordings").asInt());
         assertEquals(3, so.get("n_recordings").asInt());
-        for (JsonNode o : List.of(bo, so)) {
+        assertEquals(8 * COPIES, mo.get("n_recordings").asInt());
+        for (JsonNode o : List.of(bo, so, mo)) {
             JsonNode ci = o.get("t50_ci");
             assertTrue(ci.get(0).asDouble() <= T0 && T0 <= ci.get(1).asDouble(), "T0 = " + T0 + " in " + ci);
             assertTrue(o.get("reason").isNull());
+            assertEquals(K, o.get("slope").asDouble(), 1.0);
         }
-        assertTrue(width(bo.get("t50_ci")) < width(so.get("t50_ci")),
-                "8 recordings: " + bo.get("t50_ci") + ", 3 recordings: " + so.get("t50_ci"));
-        assertEquals(K, bo.get("slope").asDouble(), 1.0);
+        assertTrue(width(mo.get("t50_ci")) < width(so.get("t50_ci")),
+                "32 recordings: " + mo.get("t50_ci") + ", 3 recordings: " + so.get("t50_ci"));
+        assertTrue(width(mo.get("t50_ci")) < width(bo.get("t50_ci")),
+                "32 recordings: " + mo.get("t50_ci") + ", 8 recordings: " + bo.get("t50_ci"));
 
         JsonNode in = b.get("inputs");
         assertEquals(PIPELINE, in.get("pipeline_id").asText());
