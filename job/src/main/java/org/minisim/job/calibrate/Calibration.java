@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The calibration of the detection threshold against observed outcomes (docs/OUTPUT.md, the per-cell table's
- * calibration recipe): P(recovered | ln detection_snr) by logistic maximum likelihood, overall and per
+ * The calibration of the detection threshold against observed outcomes, over the per-cell table (rows with
+ * {@code detect_rule = 'snr'}): P(recovered | ln detection_snr) by logistic maximum likelihood, overall and per
  * stratum, T50 and the Youden threshold with recording-bootstrap intervals, recall above and below T* along
  * each swept axis, and the same fit on {@code snr_with_background} and {@code oracle_empirical_snr}.
  *

@@ -1,7 +1,7 @@
 package org.minisim.job.calibrate;
 
 /**
- * What counts as "recovered" for the calibration (docs/OUTPUT.md, the per-cell table's calibration recipe).
+ * What counts as "recovered" for the calibration: a pipeline's outcome, or the pipeline-free oracle readout.
  */
 public sealed interface OutcomeRule {
 

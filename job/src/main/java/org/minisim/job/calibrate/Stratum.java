@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The stratifications of the calibration: each splits the cells by one confound the SNR model ignores
- * (docs/OUTPUT.md, the per-cell table's calibration recipe) and is fitted bin by bin.
+ * (crowding, vessels, depth, motion) and is fitted bin by bin.
  */
 public enum Stratum {
     /** {@code depth_um} in bands of {@link #DEPTH_BAND_UM} µm covering the cells' depths. */
