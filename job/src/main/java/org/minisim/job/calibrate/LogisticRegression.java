@@ -136,24 +136,9 @@ public final class LogisticRegression {
             b = 0;
             c = Math.log(n1 / (n - n1));
         }
-        double ll = logLikelihood(x, y, w, c, b, mean);
+        double[] st = pass(x, y, w, c, b, mean);
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
-            double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
-            for (int i = 0; i < x.length; i++) {
-                double wi = w == null ? 1 : w[i];
-                if (wi <= 0) {
-                    continue;
-                }
-                double d = x[i] - mean;
-                double p = sigmoid(c + b * d);
-                double r = (y[i] ? 1 : 0) - p;
-                double v = wi * p * (1 - p);
-                g0 += wi * r;
-                g1 += wi * r * d;
-                h00 += v;
-                h01 += v * d;
-                h11 += v * d * d;
-            }
+            double ll = st[0], g0 = st[1], g1 = st[2], h00 = st[3], h01 = st[4], h11 = st[5];
             double det = h00 * h11 - h01 * h01;
             if (!(det > 0)) {
                 return new Degenerate("the information matrix is singular (x has no spread among the rows)");
@@ -161,24 +146,55 @@ public final class LogisticRegression {
             double dc = (h11 * g0 - h01 * g1) / det;
             double db = (h00 * g1 - h01 * g0) / det;
             double step = 1;
-            double nc = c + dc, nb = b + db, nll = logLikelihood(x, y, w, nc, nb, mean);
-            while (!(nll >= ll - 1e-12 * Math.abs(ll)) && step > 1e-8) {
+            double nc = c + dc, nb = b + db;
+            double[] next = pass(x, y, w, nc, nb, mean);
+            while (!(next[0] >= ll - 1e-12 * Math.abs(ll)) && step > 1e-8) {
                 step /= 2;
                 nc = c + step * dc;
                 nb = b + step * db;
-                nll = logLikelihood(x, y, w, nc, nb, mean);
+                next = pass(x, y, w, nc, nb, mean);
             }
             boolean small = Math.abs(step * dc) <= TOLERANCE * (1 + Math.abs(c))
                     && Math.abs(step * db) <= TOLERANCE * (1 + Math.abs(b));
-            boolean flat = Math.abs(nll - ll) <= TOLERANCE * 1e-3 * (1 + Math.abs(ll));
+            boolean flat = Math.abs(next[0] - ll) <= TOLERANCE * 1e-3 * (1 + Math.abs(ll));
             c = nc;
             b = nb;
-            ll = nll;
+            st = next;
             if (small || flat && Math.abs(step * db) <= 1e-6 * (1 + Math.abs(b))) {
-                return new Model(c - b * mean, b, ll, it);
+                return new Model(c - b * mean, b, st[0], it);
             }
         }
         return new Degenerate("Newton's method did not converge in " + MAX_ITERATIONS + " iterations");
+    }
+
+    /**
+     * One pass over the rows at {@code logit = c + b (x − mean)}.
+     *
+     * @return {log-likelihood, score (intercept), score (slope), information h00, h01, h11}
+     */
+    private static double[] pass(double[] x, boolean[] y, double[] w, double c, double b, double mean) {
+        double ll = 0, g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double wi = w == null ? 1 : w[i];
+            if (wi <= 0) {
+                continue;
+            }
+            double d = x[i] - mean;
+            double eta = c + b * d;
+            // one exponential for both: e = exp(−|η|), σ(η) and log(1 + exp(±η)) = max(±η, 0) + log1p(e)
+            double e = Math.exp(-Math.abs(eta));
+            double p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+            boolean yi = y[i];
+            ll -= wi * (Math.max(yi ? -eta : eta, 0) + Math.log1p(e));
+            double r = (yi ? 1 : 0) - p;
+            double v = wi * p * (1 - p);
+            g0 += wi * r;
+            g1 += wi * r * d;
+            h00 += v;
+            h01 += v * d;
+            h11 += v * d * d;
+        }
+        return new double[] {ll, g0, g1, h00, h01, h11};
     }
 
     private static double logLikelihood(double[] x, boolean[] y, double[] w, double c, double b, double mean) {
