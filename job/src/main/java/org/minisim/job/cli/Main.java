@@ -24,6 +24,7 @@ public final class Main {
         COMMANDS.put("outcomes", OutcomeCommand::run);
         COMMANDS.put("export", ExportCommand::run);
         COMMANDS.put("report", ReportCommand::run);
+        COMMANDS.put("calibrate", CalibrateCommand::run);
     }
 
     private Main() {}

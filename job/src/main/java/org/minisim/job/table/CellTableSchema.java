@@ -30,6 +30,8 @@ public final class CellTableSchema {
     public static final String COLUMNS_KEY = "minisim.columns";
     /** Partition column. */
     public static final String SWEEP_ID = CellTable.SWEEP_ID;
+    /** Prefix of the typed axis columns. */
+    public static final String AX_PREFIX = CellTable.AX_PREFIX;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -78,6 +80,20 @@ public final class CellTableSchema {
             field(fields, ax, ColumnType.DOUBLE, CellTable.AX_DESCRIPTION);
         }
         return root.toString();
+    }
+
+    /**
+     * @return the table's Spark schema as a reader sees it: the file columns ({@link #sparkJson}, with their
+     *     comments) then the partition column {@code sweep_id}
+     */
+    public static org.apache.spark.sql.types.StructType schema(List<String> axisColumns) {
+        org.apache.spark.sql.types.StructType files =
+                (org.apache.spark.sql.types.StructType) org.apache.spark.sql.types.DataType.fromJson(
+                        sparkJson(axisColumns));
+        return files.add(org.apache.spark.sql.types.DataTypes.createStructField(SWEEP_ID,
+                org.apache.spark.sql.types.DataTypes.StringType, false,
+                new org.apache.spark.sql.types.MetadataBuilder().putString("comment", CellTable.SWEEP_ID_DESCRIPTION)
+                        .build()));
     }
 
     /** @return minisim's column dictionary of a file: every column's description and unit, and sweep_id's */
