@@ -34,6 +34,10 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
     private static final int FLAG_DONT_SPLIT = 0x10;
     private static final int LZ4_CODE = 1;
     private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
+    private static final java.lang.invoke.VarHandle INT_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     public BloscLz4Codec {
         if (blockSize < 16) {
@@ -226,6 +230,28 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
     /** Byte shuffle of {@code src[off, off+len)} into {@code dst[0, len)}: dst[i·m + j] = src[j·ts + i]. */
     static void shuffle(byte[] src, int off, int len, int ts, byte[] dst) {
         int m = len / ts;
+        if (ts == 4) {
+            // one pass reading whole elements (the strided byte gather below is four passes)
+            for (int j = 0; j < m; j++) {
+                int v = (int) INT_LE.get(src, off + 4 * j);
+                dst[j] = (byte) v;
+                dst[m + j] = (byte) (v >>> 8);
+                dst[2 * m + j] = (byte) (v >>> 16);
+                dst[3 * m + j] = (byte) (v >>> 24);
+            }
+            System.arraycopy(src, off + m * ts, dst, m * ts, len - m * ts);
+            return;
+        }
+        if (ts == 8) {
+            for (int j = 0; j < m; j++) {
+                long v = (long) LONG_LE.get(src, off + 8 * j);
+                for (int b = 0; b < 8; b++) {
+                    dst[b * m + j] = (byte) (v >>> (8 * b));
+                }
+            }
+            System.arraycopy(src, off + m * ts, dst, m * ts, len - m * ts);
+            return;
+        }
         for (int i = 0; i < ts; i++) {
             int d = i * m;
             int s = off + i;
@@ -241,6 +267,25 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
     /** Inverse of {@link #shuffle}: {@code src[0, len)} into {@code dst[off, off+len)}. */
     static void unshuffle(byte[] src, int len, int ts, byte[] dst, int off) {
         int m = len / ts;
+        if (ts == 4) {
+            for (int j = 0; j < m; j++) {
+                INT_LE.set(dst, off + 4 * j, (src[j] & 0xff) | (src[m + j] & 0xff) << 8
+                        | (src[2 * m + j] & 0xff) << 16 | (src[3 * m + j] & 0xff) << 24);
+            }
+            System.arraycopy(src, m * ts, dst, off + m * ts, len - m * ts);
+            return;
+        }
+        if (ts == 8) {
+            for (int j = 0; j < m; j++) {
+                long v = 0;
+                for (int b = 0; b < 8; b++) {
+                    v |= (src[b * m + j] & 0xffL) << (8 * b);
+                }
+                LONG_LE.set(dst, off + 8 * j, v);
+            }
+            System.arraycopy(src, m * ts, dst, off + m * ts, len - m * ts);
+            return;
+        }
         for (int i = 0; i < ts; i++) {
             int s = i * m;
             int d = off + i;

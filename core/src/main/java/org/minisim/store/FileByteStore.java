@@ -36,7 +36,7 @@ public final class FileByteStore implements ByteStore {
     }
 
     private Path resolve(String key) {
-        if (key.startsWith("/") || key.contains("\\")) {
+        if (key.startsWith("/") || key.contains("\\") || key.contains("//")) {
             throw new IllegalArgumentException("store key must be a relative '/'-separated path: '" + key + "'");
         }
         Path p = key.isEmpty() ? root : root.resolve(key).normalize();
@@ -84,12 +84,17 @@ public final class FileByteStore implements ByteStore {
         return Files.isRegularFile(resolve(key));
     }
 
+    /** Lists the keys starting with {@code prefix} (a plain string prefix, as on an object store). */
     @Override
     public List<String> list(String prefix) throws IOException {
-        Path base = resolve(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+        int slash = prefix.lastIndexOf('/');
+        Path base = resolve(slash < 0 ? "" : prefix.substring(0, slash));
         List<String> keys = new ArrayList<>();
         if (Files.isRegularFile(base)) {
-            keys.add(key(base));
+            String k = key(base);
+            if (k.startsWith(prefix)) {
+                keys.add(k);
+            }
             return keys;
         }
         if (!Files.isDirectory(base)) {
@@ -98,7 +103,9 @@ public final class FileByteStore implements ByteStore {
         try (Stream<Path> walk = Files.walk(base)) {
             walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith(TMP_PREFIX))
-                    .forEach(p -> keys.add(key(p)));
+                    .map(this::key)
+                    .filter(k -> k.startsWith(prefix))
+                    .forEach(keys::add);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -136,7 +143,8 @@ public final class FileByteStore implements ByteStore {
 
     @Override
     public String location() {
-        return root.toUri().toString();
+        String u = root.toUri().toString();
+        return u.endsWith("/") && u.length() > "file:///".length() ? u.substring(0, u.length() - 1) : u;
     }
 
     @Override

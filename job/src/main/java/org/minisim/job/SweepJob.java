@@ -149,6 +149,7 @@ public final class SweepJob {
         SweepSummary summary = new SweepSummary(plan.sweepId(), all, plan.invalidPoints().size(),
                 (System.nanoTime() - start) / 1e9, rows, phases.seconds());
         progress.info(summary.line());
+        progress.info(summary.phasesLine());
         progress.info("stores: " + o.storesUri() + "   table: " + o.tableUri() + " (partition sweep_id="
                 + plan.sweepId() + ")");
         return summary;

@@ -79,7 +79,8 @@ public final class RunCommand {
                 s = SweepJob.run(SparkSessions.getOrCreate(conf), o);
             } else {
                 try (InProcessExecutor exec = InProcessExecutor.forLocalMaster(master)) {
-                    s = SweepJob.run(exec, hadoopConf(conf), o, minisimSettings(conf));
+                    boolean local = stores.startsWith("file:") && table.startsWith("file:");
+                    s = SweepJob.run(exec, hadoopConf(conf, local), o, minisimSettings(conf));
                 }
             }
             return s.ok() ? 0 : 1;
@@ -107,12 +108,14 @@ public final class RunCommand {
     }
 
     /**
-     * @param conf the command line's --conf entries
+     * @param conf      the command line's --conf entries
+     * @param localOnly whether every location of the run is a local directory
      * @return a Hadoop configuration with their {@code spark.hadoop.*} and bare Hadoop keys (as a Spark session
      *     would build it), plus the AWS credentials of the environment for S3A (as Spark copies them)
      */
-    static Configuration hadoopConf(Map<String, String> conf) {
-        Configuration hadoop = new Configuration();
+    static Configuration hadoopConf(Map<String, String> conf, boolean localOnly) {
+        // local directories are read and written by java.nio: Hadoop's default resources are not even parsed
+        Configuration hadoop = new Configuration(!localOnly);
         String key = System.getenv("AWS_ACCESS_KEY_ID"), secret = System.getenv("AWS_SECRET_ACCESS_KEY");
         if (key != null && secret != null) {
             hadoop.set("fs.s3a.access.key", key);

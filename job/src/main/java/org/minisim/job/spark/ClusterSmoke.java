@@ -45,11 +45,11 @@ public final class ClusterSmoke {
         StoreRoot storeRoot = StoreRoot.of(root.toString(), SparkSessions.hadoopConf(spark));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> written = sc.parallelize(IntStream.range(0, tasks).boxed().toList(), tasks).map(t -> {
-            HadoopByteStore store = storeRoot.store("smoke");
+            org.minisim.store.ByteStore store = storeRoot.store("smoke");
             store.put("chunks/" + t, payload(t));
             return java.net.InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
         }).collect();
-        HadoopByteStore store = storeRoot.store("smoke");
+        org.minisim.store.ByteStore store = storeRoot.store("smoke");
         for (int t = 0; t < tasks; t++) {
             if (!Arrays.equals(payload(t), store.get("chunks/" + t))) {
                 throw new IllegalStateException("chunk " + t + " read back wrong from " + store.location());

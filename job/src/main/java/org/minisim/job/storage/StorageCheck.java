@@ -66,6 +66,10 @@ public final class StorageCheck {
      */
     public static void verify(URI root, Configuration conf) {
         URI uri = StoreRoot.normalize(root.toString());
+        if ("file".equals(uri.getScheme())) {
+            LocalStorageCheck.verify(java.nio.file.Paths.get(uri), uri.toString());
+            return;
+        }
         Configuration probeConf = new Configuration(conf);
         FAST_FAIL.forEach(probeConf::set);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.minisim.store.ByteStore;
+import org.minisim.store.FileByteStore;
 
 /**
  * A serializable description of a directory of zarr stores: its URI plus the Hadoop configuration entries an
@@ -50,7 +52,10 @@ public final class StoreRoot implements org.minisim.run.StoreLocator {
      * @param root a directory URI or a plain local path (made absolute, {@code file://})
      */
     public static StoreRoot of(String root, Configuration conf) {
-        return new StoreRoot(normalize(root).toString(), nonDefaultEntries(conf));
+        URI u = normalize(root);
+        // a local directory is served by java.nio: it needs no Hadoop entries (and comparing a configuration with
+        // Hadoop's defaults costs a parse of its XML files)
+        return new StoreRoot(u.toString(), "file".equals(u.getScheme()) ? Map.of() : nonDefaultEntries(conf));
     }
 
     /** Describes {@code root} with exactly the given Hadoop entries (keys without {@code spark.hadoop.}). */
@@ -131,7 +136,7 @@ public final class StoreRoot implements org.minisim.run.StoreLocator {
     /** @return a Hadoop configuration: defaults plus the shipped entries (built once per JVM copy) */
     public synchronized Configuration configuration() {
         if (conf == null) {
-            Configuration c = new Configuration();
+            Configuration c = new Configuration(!isLocal());
             entries.forEach(c::set);
             conf = c;
         }
@@ -158,18 +163,23 @@ public final class StoreRoot implements org.minisim.run.StoreLocator {
 
     /** @return a byte store for the zarr store {@code <root>/<name>.zarr} */
     @Override
-    public HadoopByteStore store(String name) {
+    public ByteStore store(String name) {
         return storeAt(name + ".zarr");
     }
 
     /** @return a byte store rooted at {@code <root>/<relative>} (e.g. a temporary sibling {@code <name>.zarr.tmp}) */
-    public HadoopByteStore storeAt(String relative) {
+    public ByteStore storeAt(String relative) {
         return open(resolve(relative));
     }
 
     /** @return a byte store over the whole root (to list stores or read markers) */
-    public HadoopByteStore rootStore() {
+    public ByteStore rootStore() {
         return open(uri());
+    }
+
+    /** @return whether the root is a local directory ({@code file://}): its stores are read and written by java.nio */
+    public boolean isLocal() {
+        return "file".equals(scheme());
     }
 
     /**
@@ -186,7 +196,14 @@ public final class StoreRoot implements org.minisim.run.StoreLocator {
         }
     }
 
-    private HadoopByteStore open(URI u) {
+    /**
+     * A local directory is served by java.nio ({@link FileByteStore}: the same bytes, without Hadoop's local file
+     * system, which starts a shell process for permission calls); everything else by a Hadoop file system.
+     */
+    private ByteStore open(URI u) {
+        if ("file".equals(u.getScheme())) {
+            return new FileByteStore(Paths.get(u));
+        }
         try {
             return new HadoopByteStore(u, configuration());
         } catch (IOException e) {

@@ -102,6 +102,9 @@ public final class CellTableWriter {
      */
     public long commit() throws IOException {
         flush();
+        if (table.isLocal()) {
+            return commitLocal();
+        }
         FileSystem f = fs();
         Path partition = new Path(new Path(table.uri()), CellTableSchema.SWEEP_ID + "=" + sweepId);
         if (f.exists(partition)) {
@@ -122,10 +125,45 @@ public final class CellTableWriter {
         return rows;
     }
 
+    /** The commit of a local table, by java.nio: the same steps, without Hadoop's local file system. */
+    private long commitLocal() throws IOException {
+        java.nio.file.Path root = java.nio.file.Paths.get(table.uri());
+        java.nio.file.Path partition = root.resolve(CellTableSchema.SWEEP_ID + "=" + sweepId);
+        if (java.nio.file.Files.isDirectory(partition)) {
+            try (java.util.stream.Stream<java.nio.file.Path> old = java.nio.file.Files.list(partition)) {
+                for (java.nio.file.Path p : old.toList()) {
+                    org.minisim.store.FileByteStore.deleteRecursively(p);
+                }
+            }
+        } else {
+            java.nio.file.Files.createDirectories(partition);
+        }
+        for (Path p : staged) {
+            java.nio.file.Path from = java.nio.file.Paths.get(p.toUri());
+            java.nio.file.Files.move(from, partition.resolve(from.getFileName().toString()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        org.minisim.store.FileByteStore.deleteRecursively(java.nio.file.Paths.get(stagingDir().toUri()));
+        java.nio.file.Path temporary = root.resolve("_temporary");
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(temporary)) {
+            if (left.findAny().isEmpty()) {
+                java.nio.file.Files.delete(temporary);
+            }
+        } catch (IOException e) {
+            // another run's staging directory, or already gone: leave it
+        }
+        staged.clear();
+        return rows;
+    }
+
     /** Deletes what was staged (the partition is left as it was). */
     public void abort() {
         try {
-            fs().delete(stagingDir(), true);
+            if (table.isLocal()) {
+                org.minisim.store.FileByteStore.deleteRecursively(java.nio.file.Paths.get(stagingDir().toUri()));
+            } else {
+                fs().delete(stagingDir(), true);
+            }
         } catch (IOException e) {
             // best effort: a later run replaces the staging directory's partition anyway
         }
@@ -156,11 +194,22 @@ public final class CellTableWriter {
         pending.sort(Comparator.comparing(p -> p.id().cacheKey()));
         Path file = new Path(stagingDir(), String.format(Locale.ROOT, "part-%05d-%s.zstd.parquet", staged.size(),
                 run));
-        FileSystem f = fs();
-        try (ParquetWriter<Row> w = new Builder(new FsOutputFile(f, file), schema, footer, axisColumns)
+        OutputFile out;
+        Configuration conf;
+        if (table.isLocal()) {
+            java.nio.file.Path local = java.nio.file.Paths.get(file.toUri());
+            java.nio.file.Files.createDirectories(local.getParent());
+            out = new org.apache.parquet.io.LocalOutputFile(local);
+            conf = new Configuration(false);
+        } else {
+            FileSystem f = fs();
+            out = new FsOutputFile(f, file);
+            conf = f.getConf();
+        }
+        try (ParquetWriter<Row> w = new Builder(out, schema, footer, axisColumns)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withConf(f.getConf())
+                .withConf(conf)
                 .build()) {
             for (Pending p : pending) {
                 Object[] sweepValues = sweepValues(p.id());

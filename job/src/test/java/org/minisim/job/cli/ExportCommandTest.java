@@ -87,7 +87,7 @@ class ExportCommandTest {
     void anS3aStoreIsReadThroughHadoopWithConfEntries() throws IOException {
         S3TestServer server = S3TestServer.shared();
         String uri = "s3a://" + server.newBucket("export") + "/stores/q.zarr";
-        HadoopByteStore remote = StoreRoot.of(uri, server.hadoopConf()).rootStore();
+        org.minisim.store.ByteStore remote = StoreRoot.of(uri, server.hadoopConf()).rootStore();
         FileByteStore local = new FileByteStore(store);
         for (String key : local.list("")) {
             remote.put(key, local.get(key));

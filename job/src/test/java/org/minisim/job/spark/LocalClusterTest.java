@@ -85,7 +85,7 @@ class LocalClusterTest {
                 return ProcessHandle.current().pid();
             }).collect();
             assertFalse(pids.contains(driverPid), "tasks ran in the driver JVM: " + pids);
-            HadoopByteStore store = root.store("rec");
+            org.minisim.store.ByteStore store = root.store("rec");
             for (int t = 0; t < 4; t++) {
                 assertArrayEquals(payload(t), store.get("observed/" + t + ".0.0"), root + " chunk " + t);
             }

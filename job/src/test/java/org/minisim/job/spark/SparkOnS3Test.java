@@ -62,7 +62,7 @@ class SparkOnS3Test {
         JavaRDD<Integer> ids = SharedSpark.context().parallelize(
                 IntStream.range(0, tasks).boxed().toList(), tasks);
         long written = ids.map(task -> {
-            HadoopByteStore store = root.store("rec" + (task % 2));
+            org.minisim.store.ByteStore store = root.store("rec" + (task % 2));
             for (int i = 0; i < chunksPerTask; i++) {
                 store.put("observed/" + (task / 2 * chunksPerTask + i) + ".0.0", chunk(task, i));
             }
@@ -71,7 +71,7 @@ class SparkOnS3Test {
         assertEquals(tasks * chunksPerTask, written);
 
         for (int task = 0; task < tasks; task++) {
-            HadoopByteStore store = root.store("rec" + (task % 2));
+            org.minisim.store.ByteStore store = root.store("rec" + (task % 2));
             for (int i = 0; i < chunksPerTask; i++) {
                 assertArrayEquals(chunk(task, i), store.get("observed/" + (task / 2 * chunksPerTask + i) + ".0.0"));
             }

@@ -42,7 +42,7 @@ class HadoopByteStoreTest {
     @ParameterizedTest
     @MethodSource("backends")
     void putThenGetReturnsTheBytes(Backend backend) throws IOException {
-        HadoopByteStore store = backend.freshRoot().store("abc");
+        org.minisim.store.ByteStore store = backend.freshRoot().store("abc");
         byte[] chunk = new byte[100_000];
         for (int i = 0; i < chunk.length; i++) {
             chunk[i] = (byte) (i * 31);
@@ -54,7 +54,7 @@ class HadoopByteStoreTest {
         assertArrayEquals(new byte[0], roundTripEmpty(store));
     }
 
-    private static byte[] roundTripEmpty(HadoopByteStore store) throws IOException {
+    private static byte[] roundTripEmpty(org.minisim.store.ByteStore store) throws IOException {
         store.put("empty", new byte[0]);
         return store.get("empty");
     }
@@ -62,7 +62,7 @@ class HadoopByteStoreTest {
     @ParameterizedTest
     @MethodSource("backends")
     void putReplacesTheWholeValue(Backend backend) throws IOException {
-        HadoopByteStore store = backend.freshRoot().store("abc");
+        org.minisim.store.ByteStore store = backend.freshRoot().store("abc");
         store.put("a/.zattrs", bytes("a much longer first value"));
         store.put("a/.zattrs", bytes("short"));
         assertArrayEquals(bytes("short"), store.get("a/.zattrs"));
@@ -71,7 +71,7 @@ class HadoopByteStoreTest {
     @ParameterizedTest
     @MethodSource("backends")
     void missingKeyGivesNullAndDoesNotExist(Backend backend) throws IOException {
-        HadoopByteStore store = backend.freshRoot().store("abc");
+        org.minisim.store.ByteStore store = backend.freshRoot().store("abc");
         assertNull(store.get("nothing/here"));
         assertFalse(store.exists("nothing/here"));
         store.put("x", bytes("1"));
@@ -83,7 +83,7 @@ class HadoopByteStoreTest {
     @MethodSource("backends")
     void listGivesKeysUnderAPrefixRelativeToTheRoot(Backend backend) throws IOException {
         StoreRoot root = backend.freshRoot();
-        HadoopByteStore store = root.store("abc");
+        org.minisim.store.ByteStore store = root.store("abc");
         assertEquals(List.of(), store.list(""));
         for (String k : List.of(".zgroup", ".zattrs", "observed/.zarray", "observed/0.0.0", "observed/1.0.0",
                 "observed_extra/0", "ground_truth/planted/data/0")) {
@@ -102,7 +102,7 @@ class HadoopByteStoreTest {
     @ParameterizedTest
     @MethodSource("backends")
     void deleteRemovesAKeyOrAWholePrefixAndIgnoresAbsentKeys(Backend backend) throws IOException {
-        HadoopByteStore store = backend.freshRoot().store("abc");
+        org.minisim.store.ByteStore store = backend.freshRoot().store("abc");
         store.put("observed/0.0.0", bytes("0"));
         store.put("observed/1.0.0", bytes("1"));
         store.put("spec.json", bytes("{}"));
@@ -120,7 +120,7 @@ class HadoopByteStoreTest {
     @MethodSource("backends")
     void locationNamesTheStoreAndBadKeysAreRejected(Backend backend) throws IOException {
         StoreRoot root = backend.freshRoot();
-        HadoopByteStore store = root.store("abc");
+        org.minisim.store.ByteStore store = root.store("abc");
         assertTrue(store.location().endsWith("/stores/abc.zarr"), store.location());
         assertTrue(store.location().startsWith(root.scheme() + ":"), store.location());
         assertThrows(IllegalArgumentException.class, () -> store.put("/abs", bytes("x")));
@@ -130,7 +130,7 @@ class HadoopByteStoreTest {
     @org.junit.jupiter.api.Test
     void localStoresHaveNoChecksumSideFiles() throws IOException {
         java.nio.file.Path dir = Files.createTempDirectory("hbs-crc-");
-        HadoopByteStore store = StoreRoot.of(dir.toString(), Map.of()).store("abc");
+        org.minisim.store.ByteStore store = StoreRoot.of(dir.toString(), Map.of()).store("abc");
         store.put("observed/0.0.0", bytes("chunk"));
         try (Stream<java.nio.file.Path> files = Files.walk(dir)) {
             List<String> names = files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList();

@@ -17,7 +17,7 @@ class S3RequestCountTest {
         S3TestServer s3 = S3TestServer.shared();
         String bucket = s3.newBucket("counts");
         StoreRoot root = StoreRoot.of("s3a://" + bucket + "/stores", s3.hadoopConf());
-        HadoopByteStore store = root.store("rec");
+        HadoopByteStore store = (HadoopByteStore) root.store("rec");
         int n = 25;
         for (int t = 0; t < n; t++) {
             store.put("observed/" + t + ".0.0", new byte[1000 + t]);
@@ -39,7 +39,7 @@ class S3RequestCountTest {
     void aPlainCreateIsSeenProbingThePath() throws IOException {
         S3TestServer s3 = S3TestServer.shared();
         String bucket = s3.newBucket("counts-plain");
-        HadoopByteStore store = StoreRoot.of("s3a://" + bucket + "/stores", s3.hadoopConf()).store("rec");
+        HadoopByteStore store = (HadoopByteStore) StoreRoot.of("s3a://" + bucket + "/stores", s3.hadoopConf()).store("rec");
         try (org.apache.hadoop.fs.FSDataOutputStream out = store.fileSystem().create(store.path("observed/0.0.0"),
                 true)) {
             out.write(new byte[10]);
@@ -56,7 +56,7 @@ class S3RequestCountTest {
     void readingAKeyCostsOneGetAndAtMostOneHead() throws IOException {
         S3TestServer s3 = S3TestServer.shared();
         String bucket = s3.newBucket("counts-read");
-        HadoopByteStore store = StoreRoot.of("s3a://" + bucket + "/stores", s3.hadoopConf()).store("rec");
+        HadoopByteStore store = (HadoopByteStore) StoreRoot.of("s3a://" + bucket + "/stores", s3.hadoopConf()).store("rec");
         int n = 10;
         for (int t = 0; t < n; t++) {
             store.put("observed/" + t + ".0.0", new byte[100 + t]);
