@@ -53,7 +53,7 @@ public final class Renderer {
         long perFrame = 8L * p + 16L * q;
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_BUDGET_BYTES / perFrame));
         int nb = Math.min(blockFrames, cap);
-        Block block = new Block(Math.min(nb, Math.max(1, t1 - t0)), p, q, g.canvasWidth());
+        Block block = Block.forThread(Math.min(nb, Math.max(1, t1 - t0)), p, q, g.canvasWidth());
         TraceWindow traces = scene.traceWindow(t0, t1);
         sink.begin(traces);
         for (int b0 = t0; b0 < t1; b0 += nb) {
@@ -75,7 +75,13 @@ public final class Renderer {
         /** The last flattened block, reused while the flattened length stays the same. */
         double[] flat;
 
+        final int frames, p, q, canvasW;
+
         Block(int frames, int p, int q, int canvasW) {
+            this.frames = frames;
+            this.p = p;
+            this.q = q;
+            this.canvasW = canvasW;
             canvas = new double[frames][p];
             acc = new float[frames][canvasW];
             fov = new double[frames][];
@@ -83,6 +89,19 @@ public final class Renderer {
                 fov[i] = new double[q];
             }
             counts = new double[q];
+        }
+
+        /** The last block a thread rendered with: reused while the shapes stay the same (each render fills it). */
+        private static final ThreadLocal<Block> LAST = new ThreadLocal<>();
+
+        /** @return a block of those shapes: this thread's previous one when it matches, else a new one */
+        static Block forThread(int frames, int p, int q, int canvasW) {
+            Block b = LAST.get();
+            if (b == null || b.frames != frames || b.p != p || b.q != q || b.canvasW != canvasW) {
+                b = new Block(frames, p, q, canvasW);
+                LAST.set(b);
+            }
+            return b;
         }
     }
 

@@ -2,7 +2,6 @@ package org.minisim.scene;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.minisim.footprint.Footprint;
 import org.minisim.footprint.ObservedFootprint;
 import org.minisim.physics.BleachingModel;
@@ -196,7 +195,7 @@ final class SceneBuilder {
         }
         Footprint[] observed = new Footprint[n];
         // cells blur independently (no randomness): spread over the cores, same result in any order
-        IntStream.range(0, n).parallel().forEach(i -> {
+        org.minisim.Parallel.forEach(n, i -> {
             Footprint planted = cells.get(i).planted();
             observed[i] = optics == null ? planted
                     : ObservedFootprint.degrade(planted, optics[i].observedSigmaPx(), optics[i].observedGain());

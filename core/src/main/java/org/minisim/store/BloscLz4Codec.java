@@ -64,53 +64,98 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
 
     @Override
     public byte[] encode(byte[] raw, int typeSize) {
+        return encode(raw, raw.length, raw.length, typeSize);
+    }
+
+    /**
+     * The frame of a chunk whose last bytes are zero (a movie's last, shorter chunk, padded to the chunk shape):
+     * the same bytes as {@link #encode} of the padded buffer, without building it — blocks wholly in the zero
+     * tail reuse one compressed zero block.
+     */
+    @Override
+    public byte[] encodeZeroPadded(byte[] data, int dataLen, int chunkLen, int typeSize) {
+        return encode(data, dataLen, chunkLen, typeSize);
+    }
+
+    /** Encodes n bytes of which [dataLen, n) are zero (and raw holds at least dataLen). */
+    private byte[] encode(byte[] raw, int dataLen, int n, int typeSize) {
         if (typeSize < 1 || typeSize > 255) {
             throw new IllegalArgumentException("blosc typesize must be in [1, 255], got " + typeSize);
         }
-        int n = raw.length;
         if (n < MIN_BUFFERSIZE) {
-            return memcpyFrame(raw, typeSize);
+            return memcpyFrame(dataLen == n ? raw : java.util.Arrays.copyOf(raw, n), typeSize);
         }
         int bs = Math.max(typeSize, blockSize / typeSize * typeSize);
         bs = Math.min(bs, n);
         int nblocks = (n + bs - 1) / bs;
         LZ4Compressor comp = LZ4.fastCompressor();
         long limit = (long) n + HEADER; // no gain beyond this: memcpy instead
+        int dataBlocks = (int) Math.min(nblocks, ((long) dataLen + bs - 1) / bs);
         // encoding stops as soon as the frame reaches the limit, so at most one block overshoots it
-        long maxOut = limit + 4L * nblocks + 4 + comp.maxCompressedLength(bs);
+        long maxOut = Math.min(limit, (long) HEADER + 4L * nblocks + (long) dataBlocks * (4 + comp.maxCompressedLength(bs))
+                + (long) (nblocks - dataBlocks) * (4 + zeroBlock(bs, comp).length)) + 4 + comp.maxCompressedLength(bs);
         if (maxOut > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("chunk of " + n + " bytes is too large for a Blosc frame");
         }
         byte[] out = new byte[(int) maxOut];
         byte[] shuffled = new byte[bs];
+        byte[] edge = null;
         int pos = HEADER + 4 * nblocks;
         for (int b = 0; b < nblocks; b++) {
             int start = b * bs;
             int len = Math.min(bs, n - start);
-            byte[] src;
-            int srcOff;
-            if (typeSize > 1) {
-                shuffle(raw, start, len, typeSize, shuffled);
-                src = shuffled;
-                srcOff = 0;
-            } else {
-                src = raw;
-                srcOff = start;
-            }
             putInt(out, HEADER + 4 * b, pos);
-            int clen = comp.compress(src, srcOff, len, out, pos + 4, comp.maxCompressedLength(len));
-            if (clen <= 0 || clen >= len) {
-                System.arraycopy(src, srcOff, out, pos + 4, len);
-                clen = len;
+            int clen;
+            if (start >= dataLen) {
+                byte[] z = zeroBlock(len, comp);
+                System.arraycopy(z, 0, out, pos + 4, z.length);
+                clen = z.length;
+            } else {
+                byte[] src = raw;
+                int from = start;
+                if (start + len > dataLen) {
+                    // the block holding the end of the data: data, then zeros
+                    edge = edge == null ? new byte[bs] : edge;
+                    System.arraycopy(raw, start, edge, 0, dataLen - start);
+                    java.util.Arrays.fill(edge, dataLen - start, len, (byte) 0);
+                    src = edge;
+                    from = 0;
+                }
+                int srcOff;
+                if (typeSize > 1) {
+                    shuffle(src, from, len, typeSize, shuffled);
+                    src = shuffled;
+                    srcOff = 0;
+                } else {
+                    srcOff = from;
+                }
+                clen = comp.compress(src, srcOff, len, out, pos + 4, comp.maxCompressedLength(len));
+                if (clen <= 0 || clen >= len) {
+                    System.arraycopy(src, srcOff, out, pos + 4, len);
+                    clen = len;
+                }
             }
             putInt(out, pos, clen);
             pos += 4 + clen;
             if (pos >= limit) {
-                return memcpyFrame(raw, typeSize);
+                return memcpyFrame(dataLen == n ? raw : java.util.Arrays.copyOf(raw, n), typeSize);
             }
         }
         writeHeader(out, FLAG_SHUFFLE | FLAG_DONT_SPLIT | (LZ4_CODE << 5), typeSize, n, bs, pos);
         return java.util.Arrays.copyOf(out, pos);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> ZERO_BLOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @return the stored form of a block of len zero bytes (shuffled zeros are zeros): LZ4, or raw if not smaller */
+    private static byte[] zeroBlock(int len, LZ4Compressor comp) {
+        return ZERO_BLOCKS.computeIfAbsent(len, l -> {
+            byte[] zeros = new byte[l];
+            byte[] c = new byte[comp.maxCompressedLength(l)];
+            int clen = comp.compress(zeros, 0, l, c, 0, c.length);
+            return clen <= 0 || clen >= l ? zeros : java.util.Arrays.copyOf(c, clen);
+        });
     }
 
     private static byte[] memcpyFrame(byte[] raw, int typeSize) {

@@ -22,6 +22,17 @@ public sealed interface ChunkCodec permits BloscLz4Codec, ZlibCodec, GzipCodec, 
     byte[] encode(byte[] raw, int typeSize);
 
     /**
+     * Encodes a chunk whose bytes from {@code dataLen} to {@code chunkLen} are zero — a movie's last, shorter chunk
+     * padded to the chunk shape — with exactly the output of {@link #encode} of the padded buffer.
+     *
+     * @param data     holds the first {@code dataLen} bytes of the chunk
+     * @param chunkLen the chunk buffer's size, bytes
+     */
+    default byte[] encodeZeroPadded(byte[] data, int dataLen, int chunkLen, int typeSize) {
+        return encode(java.util.Arrays.copyOf(data, chunkLen), typeSize);
+    }
+
+    /**
      * @param encoded  a chunk file's content
      * @param rawSize  the chunk buffer size the array's metadata implies, bytes
      * @param where    array path, for error messages

@@ -65,8 +65,21 @@ public final class FileByteStore implements ByteStore {
     public void put(String key, byte[] value) throws IOException {
         Path target = resolve(key);
         Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, TMP_PREFIX, ".part");
+        if (!madeDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            madeDirs.add(dir);
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, TMP_PREFIX, ".part");
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the directory went away since it was made (a delete of the store): make it again
+            madeDirs.clear();
+            Files.createDirectories(dir);
+            madeDirs.add(dir);
+            tmp = Files.createTempFile(dir, TMP_PREFIX, ".part");
+        }
+        boolean moved = false;
         try {
             Files.write(tmp, value);
             try {
@@ -74,10 +87,16 @@ public final class FileByteStore implements ByteStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
+
+    /** Directories this instance made or found, so a put needs no directory calls (cleared by a delete). */
+    private final java.util.Set<Path> madeDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean exists(String key) {
@@ -118,6 +137,7 @@ public final class FileByteStore implements ByteStore {
 
     @Override
     public void delete(String key) throws IOException {
+        madeDirs.clear();
         deleteRecursively(resolve(key));
     }
 

@@ -112,13 +112,15 @@ public final class Zarr {
                     + " needs " + need);
         }
         int[] c = meta.chunks();
-        byte[] buf;
         if (Arrays.equals(r, c)) {
-            buf = region;
-        } else {
-            buf = new byte[meta.chunkBytes()];
-            pad(region, r, buf, c, es);
+            return meta.codec().encode(region, es);
         }
+        if (Arrays.equals(Arrays.copyOfRange(r, 1, r.length), Arrays.copyOfRange(c, 1, c.length))) {
+            // short only along the first axis (a movie's last chunk): the region is the chunk's head, zeros follow
+            return meta.codec().encodeZeroPadded(region, region.length, meta.chunkBytes(), es);
+        }
+        byte[] buf = new byte[meta.chunkBytes()];
+        pad(region, r, buf, c, es);
         return meta.codec().encode(buf, es);
     }
 

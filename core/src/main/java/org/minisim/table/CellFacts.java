@@ -111,8 +111,7 @@ public final class CellFacts {
                     gt.fovWidth());
         }
         support = new FovFootprint[n];
-        java.util.stream.IntStream.range(0, n).parallel()
-                .forEach(u -> support[u] = this.observed[u].support(FootprintOverlaps.SUPPORT_REL));
+        org.minisim.Parallel.forEach(n, u -> support[u] = this.observed[u].support(FootprintOverlaps.SUPPORT_REL));
         overlaps = new FootprintOverlaps(this.observed, support, gt.observedSigmaPx(), gt.fovHeight(), gt.fovWidth());
 
         int h = gt.fovHeight(), w = gt.fovWidth();
@@ -139,7 +138,7 @@ public final class CellFacts {
             detectableIndex[u] = gt.detectable()[u] ? k++ : -1;
         }
         double qe = acq.imageSensor().quantumEfficiency(), read = acq.imageSensor().readNoiseE();
-        java.util.stream.IntStream.range(0, n).parallel().forEach(u -> {
+        org.minisim.Parallel.forEach(n, u -> {
             double y = cu[3 * u + 1], x = cu[3 * u + 2];
             illuminationAtCell[u] = Detectability.sampleField(gt.illumination(), h, w, y, x, px);
             vignetteAtCell[u] = Detectability.sampleField(gt.vignette(), h, w, y, x, px);

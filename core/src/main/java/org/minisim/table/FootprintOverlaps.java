@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.IntStream;
 
 /**
  * The footprint overlaps of one recording's units (docs/table.md "Neighbour columns"): a spatial index over the
@@ -71,7 +70,7 @@ public final class FootprintOverlaps {
         samples = new LatticeSamples[n][];
         blockSums = new BlockSums[n];
         double[][] energy = new double[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        org.minisim.Parallel.forEach(n, i -> {
             samples[i] = new LatticeSamples[level[i] + 1];
             energy[i] = new double[level[i] + 1];
             energy[i][0] = selfDot(fp[i]);
@@ -121,7 +120,7 @@ public final class FootprintOverlaps {
         ThreadLocal<int[]> seenLocal = ThreadLocal.withInitial(() -> new int[n]);
         int[][] pairJ = new int[n][];
         float[][] pairCos = new float[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        org.minisim.Parallel.forEach(n, i -> {
             FovFootprint f = fp[i];
             pairJ[i] = new int[0];
             pairCos[i] = new float[0];

@@ -41,8 +41,7 @@ public final class LocalDemixer {
     public LocalDemixer(FootprintOverlaps overlaps, int h, int w, double ridge) {
         int n = overlaps.size();
         weights = new Weights[n];
-        java.util.stream.IntStream.range(0, n).parallel()
-                .forEach(i -> weights[i] = solve(overlaps, i, h, w, ridge));
+        org.minisim.Parallel.forEach(n, i -> weights[i] = solve(overlaps, i, h, w, ridge));
         for (Weights wt : weights) {
             if (wt != null) {
                 levelsUsed[Integer.numberOfTrailingZeros(wt.d)] = true;
