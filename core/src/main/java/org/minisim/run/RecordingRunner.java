@@ -60,52 +60,66 @@ public final class RecordingRunner {
     }
 
     private static TaskResult whole(RecordingTask.Whole t, ByteStore store, long start) throws IOException {
+        TaskTimes.Laps laps = new TaskTimes.Laps();
         StoreState state = StoreState.inspect(store, t.cacheKey());
         if (state.kind() == StoreState.Kind.REUSABLE) {
             CellRows rows = CellRowsFile.read(state.cells(), store.location() + "/" + CellRowsFile.FILE_NAME);
             return new TaskResult(t.cacheKey(), TaskResult.Status.REUSED, rows, null, null, 0, 0, seconds(start),
-                    null);
+                    null, new TaskTimes(0, 0, 0, 0, laps.lap()));
         }
         String note = state.kind() == StoreState.Kind.UNUSABLE ? "re-simulated: " + state.message() : null;
         if (state.kind() != StoreState.Kind.ABSENT) {
             store.delete("");
         }
         Scene scene = Scene.build(t.spec());
+        double sceneS = laps.lap();
         RecordingTable table = RecordingTable.of(scene, t.implVersion());
+        double tableS = laps.lap();
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         RecordingArrays.create(writer, t.spec(), t.chunkFrames());
         int frames = RecordingArrays.movieFrames(t.spec());
         RenderStatistics.Sums sums = renderInto(scene, table, writer, 0, frames, t.chunkFrames());
+        double renderS = laps.lap();
         StreamedTruth truth = scene.streamedTruth();
         writer.writeGroundTruth(truth);
         writer.writeSpecJson(CanonicalJson.pretty(t.spec()));
+        double truthS = laps.lap();
         CellRows rows = table.sceneRows();
         CellTable.fillRender(rows, sums);
         commit(store, t.cacheKey(), rows, truth.presentOptional(), RecordingArrays.snapshotNames(t.spec()));
         long px = (long) frames * t.spec().geometry().fovPixels();
         return new TaskResult(t.cacheKey(), TaskResult.Status.DONE, rows, truth.presentOptional(), null, frames, px,
-                seconds(start), note);
+                seconds(start), note, new TaskTimes(sceneS, tableS, renderS, truthS, laps.lap()));
     }
 
     private static TaskResult truth(RecordingTask.Truth t, ByteStore store, long start) throws IOException {
+        TaskTimes.Laps laps = new TaskTimes.Laps();
         Scene scene = SceneCache.shared().get(t.cacheKey(), () -> Scene.build(t.spec()));
+        double sceneS = laps.lap();
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         StreamedTruth truth = scene.streamedTruth();
         writer.writeGroundTruth(truth);
         writer.writeSpecJson(CanonicalJson.pretty(t.spec()));
-        CellRows rows = RecordingTable.of(scene, t.implVersion()).sceneRows();
+        double truthS = laps.lap();
+        RecordingTable table = RecordingTable.of(scene, t.implVersion());
+        double tableS = laps.lap();
+        CellRows rows = table.sceneRows();
         return new TaskResult(t.cacheKey(), TaskResult.Status.DONE, rows, truth.presentOptional(), null, 0, 0,
-                seconds(start), null);
+                seconds(start), null, new TaskTimes(sceneS, tableS + laps.lap(), 0, truthS, 0));
     }
 
     private static TaskResult range(RecordingTask.Range r, ByteStore store, long start) throws IOException {
+        TaskTimes.Laps laps = new TaskTimes.Laps();
         Scene scene = SceneCache.shared().get(r.cacheKey(), () -> Scene.build(r.spec()));
+        double sceneS = laps.lap();
         RecordingTable table = RecordingTable.of(scene, r.implVersion());
+        double tableS = laps.lap();
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         RenderStatistics.Sums sums = renderInto(scene, table, writer, r.t0(), r.t1(), r.chunkFrames());
         int frames = r.t1() - r.t0();
         return new TaskResult(r.cacheKey(), TaskResult.Status.DONE, null, null, sums, frames,
-                (long) frames * r.spec().geometry().fovPixels(), seconds(start), null);
+                (long) frames * r.spec().geometry().fovPixels(), seconds(start), null,
+                new TaskTimes(sceneS, tableS, laps.lap(), 0, 0));
     }
 
     /** Renders frames [t0, t1) into whole chunks of the store, accumulating the render sums. */

@@ -17,16 +17,17 @@ import org.minisim.table.RenderStatistics;
  * @param pxFrames  FOV pixels × frames rendered by this task
  * @param seconds   wall seconds the task took
  * @param message   why it failed, or a note (a re-simulated store); null otherwise
+ * @param times     where the task's time went
  */
 public record TaskResult(String cacheKey, Status status, CellRows rows, List<String> gtPresent,
-                         RenderStatistics.Sums sums, int frames, long pxFrames, double seconds, String message)
-        implements Serializable {
+                         RenderStatistics.Sums sums, int frames, long pxFrames, double seconds, String message,
+                         TaskTimes times) implements Serializable {
 
     /** How a task ended. */
     public enum Status { DONE, REUSED, FAILED }
 
     /** @return a failure of a recording's task, with its one-line reason */
     public static TaskResult failed(String cacheKey, double seconds, String message) {
-        return new TaskResult(cacheKey, Status.FAILED, null, null, null, 0, 0, seconds, message);
+        return new TaskResult(cacheKey, Status.FAILED, null, null, null, 0, 0, seconds, message, TaskTimes.NONE);
     }
 }

@@ -55,19 +55,22 @@ final class LatticeSamples {
     static double dot(LatticeSamples a, LatticeSamples b) {
         int ya = Math.max(a.by0, b.by0), yb = Math.min(a.by0 + a.bh, b.by0 + b.bh);
         int xa = Math.max(a.bx0, b.bx0), xb = Math.min(a.bx0 + a.bw, b.bx0 + b.bw);
-        double s0 = 0.0, s1 = 0.0;
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
         float[] av = a.v, bv = b.v;
         for (int y = ya; y < yb; y++) {
             int ra = (y - a.by0) * a.bw - a.bx0, rb = (y - b.by0) * b.bw - b.bx0;
             int x = xa;
-            for (; x + 2 <= xb; x += 2) {
+            // four independent partial sums: one accumulator makes the loop wait on each add
+            for (; x + 4 <= xb; x += 4) {
                 s0 += (double) av[ra + x] * bv[rb + x];
                 s1 += (double) av[ra + x + 1] * bv[rb + x + 1];
+                s2 += (double) av[ra + x + 2] * bv[rb + x + 2];
+                s3 += (double) av[ra + x + 3] * bv[rb + x + 3];
             }
             for (; x < xb; x++) {
                 s0 += (double) av[ra + x] * bv[rb + x];
             }
         }
-        return s0 + s1;
+        return (s0 + s1) + (s2 + s3);
     }
 }

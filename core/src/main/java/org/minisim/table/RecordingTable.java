@@ -13,7 +13,9 @@ import org.minisim.spec.StepKind;
  */
 public final class RecordingTable {
 
-    private static final Map<Scene, RecordingTable> SHARED = Collections.synchronizedMap(new WeakHashMap<>());
+    /** One build per scene object in this JVM, shared by its tasks; concurrent first uses wait for the same build. */
+    private static final Map<Scene, java.util.concurrent.CompletableFuture<RecordingTable>> SHARED =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final CellFacts facts;
     private final RenderStatistics render;
@@ -27,17 +29,35 @@ public final class RecordingTable {
     }
 
     /**
-     * @return the table machinery of a scene, built on first use per scene object and implementation version
-     *     (concurrent first uses may build it twice; one is kept)
+     * @return the table machinery of a scene, built once per scene object and implementation version: the truth
+     *     task and the range tasks of one recording in a JVM share one build (a later caller waits for it)
      */
     public static RecordingTable of(Scene scene, String implVersion) {
-        RecordingTable known = SHARED.get(scene);
-        if (known != null && known.facts.implVersion.equals(implVersion)) {
-            return known;
+        java.util.concurrent.CompletableFuture<RecordingTable> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<RecordingTable> known;
+        synchronized (SHARED) {
+            known = SHARED.get(scene);
+            if (known == null || known.isCompletedExceptionally()
+                    || known.isDone() && !known.join().facts.implVersion.equals(implVersion)) {
+                SHARED.put(scene, mine);
+                known = null;
+            }
         }
-        RecordingTable built = new RecordingTable(scene, implVersion);
-        SHARED.put(scene, built);
-        return built;
+        if (known != null) {
+            try {
+                return known.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            RecordingTable built = new RecordingTable(scene, implVersion);
+            mine.complete(built);
+            return built;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** @return the scene columns of the recording's rows (render columns null) */

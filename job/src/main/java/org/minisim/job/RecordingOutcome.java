@@ -14,9 +14,11 @@ import org.minisim.spec.sweep.SweepRecording;
  * @param detectable detectable units
  * @param seconds   wall seconds spent on it by the driver
  * @param message   why it failed, or a note (e.g. a re-simulated mismatching store); null otherwise
+ * @param times     where its tasks' time went (summed over its tasks)
  */
 public record RecordingOutcome(SweepRecording recording, String storeUri, Status status, int frames, long pxFrames,
-                               int cells, int detectable, double seconds, String message) {
+                               int cells, int detectable, double seconds, String message,
+                               org.minisim.run.TaskTimes times) {
 
     /** Final state of a recording. */
     public enum Status {

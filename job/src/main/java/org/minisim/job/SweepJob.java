@@ -28,6 +28,7 @@ import org.minisim.run.RecordingTask;
 import org.minisim.run.SceneCache;
 import org.minisim.run.StoreState;
 import org.minisim.run.TaskResult;
+import org.minisim.run.TaskTimes;
 import org.minisim.recording.io.RecordingStoreWriter;
 import org.minisim.spec.sweep.SweepPlan;
 import org.minisim.spec.sweep.SweepRecording;
@@ -258,7 +259,7 @@ public final class SweepJob {
 
     /** A recording's result as the driver sees it: status, rows (committed ones), frames, seconds, message. */
     private record Done(TaskResult.Status status, CellRows rows, int frames, long pxFrames, double seconds,
-                        String message) {}
+                        String message, TaskTimes times) {}
 
     private static void runBatch(Context ctx, List<SweepRecording> recs, List<Integer> idx,
                                  RecordingOutcome[] outcomes, TableSink sink, String sweepId) {
@@ -278,14 +279,14 @@ public final class SweepJob {
         } catch (RuntimeException e) {
             for (int i : idx) {
                 outcomes[i] = finish(ctx, recs.get(i), new Done(TaskResult.Status.FAILED, null, 0, 0, 0,
-                        Failures.oneLine(e)), sink, sweepId);
+                        Failures.oneLine(e), TaskTimes.NONE), sink, sweepId);
             }
             return;
         }
         for (int k = 0; k < idx.size(); k++) {
             TaskResult t = results.get(k);
             outcomes[idx.get(k)] = finish(ctx, recs.get(idx.get(k)), new Done(t.status(), t.rows(), t.frames(),
-                    t.pxFrames(), t.seconds(), t.message()), sink, sweepId);
+                    t.pxFrames(), t.seconds(), t.message(), t.times()), sink, sweepId);
         }
     }
 
@@ -298,7 +299,7 @@ public final class SweepJob {
             StoreState state = StoreState.inspect(store, key);
             if (state.kind() == StoreState.Kind.REUSABLE) {
                 return new Done(TaskResult.Status.REUSED, CellRowsFile.read(state.cells(), store.location()), 0, 0,
-                        seconds(start), null);
+                        seconds(start), null, new TaskTimes(0, 0, 0, 0, seconds(start)));
             }
             String note = state.kind() == StoreState.Kind.UNUSABLE ? "re-simulated: " + state.message() : null;
             if (state.kind() != StoreState.Kind.ABSENT) {
@@ -317,16 +318,21 @@ public final class SweepJob {
             TaskResult truth = results.get(0);
             RenderStatistics.Sums sums = null;
             long px = 0;
+            TaskTimes times = truth.times();
             for (TaskResult t : results.subList(1, results.size())) {
                 sums = sums == null ? t.sums() : sums.merge(t.sums());
                 px += t.pxFrames();
+                times = times.plus(t.times());
             }
+            long commitStart = System.nanoTime();
             CellRows rows = truth.rows();
             CellTable.fillRender(rows, sums);
             RecordingRunner.commit(store, key, rows, truth.gtPresent(), RecordingArrays.snapshotNames(rec.spec()));
-            return new Done(TaskResult.Status.DONE, rows, frames, px, seconds(start), note);
+            times = times.plus(new TaskTimes(0, 0, 0, 0, seconds(commitStart)));
+            return new Done(TaskResult.Status.DONE, rows, frames, px, seconds(start), note, times);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            return new Done(TaskResult.Status.FAILED, null, 0, 0, seconds(start), Failures.oneLine(e));
+            return new Done(TaskResult.Status.FAILED, null, 0, 0, seconds(start), Failures.oneLine(e),
+                    TaskTimes.NONE);
         }
     }
 
@@ -360,7 +366,7 @@ public final class SweepJob {
         }
         int frames = RecordingArrays.movieFrames(rec.spec());
         return ctx.progress().report(new RecordingOutcome(rec, uri, status, frames, d.pxFrames(), cells, detectable,
-                d.seconds(), message));
+                d.seconds(), message, d.times()));
     }
 
     private static String describe(SweepRecording rec, int tasks) {

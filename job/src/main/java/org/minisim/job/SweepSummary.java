@@ -64,7 +64,21 @@ public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int 
                 frames(), cells, frac, tableRows, wallSeconds, mpxFramesPerSecond());
     }
 
-    /** @return the phases as one line: {@code phases: storage check 0.01 s, manifest 0.00 s, ...} */
+    /** @return the tasks' times summed over every recording (task-seconds: tasks run in parallel) */
+    public org.minisim.run.TaskTimes taskTimes() {
+        org.minisim.run.TaskTimes t = org.minisim.run.TaskTimes.NONE;
+        for (RecordingOutcome o : outcomes) {
+            if (o.times() != null) {
+                t = t.plus(o.times());
+            }
+        }
+        return t;
+    }
+
+    /**
+     * @return the phases as one line: {@code phases: storage check 0.01 s, manifest 0.00 s, ...; task-seconds:
+     *     scene …, table …, render …, truth …, commit …}
+     */
     public String phasesLine() {
         StringBuilder sb = new StringBuilder("phases:");
         String sep = " ";
@@ -72,6 +86,9 @@ public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int 
             sb.append(sep).append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.2f s", e.getValue()));
             sep = ", ";
         }
+        org.minisim.run.TaskTimes t = taskTimes();
+        sb.append(String.format(Locale.ROOT, "; task-seconds: scene %.2f, table %.2f, render %.2f, truth %.2f, "
+                + "commit %.2f", t.scene(), t.table(), t.render(), t.truth(), t.commit()));
         return sb.toString();
     }
 

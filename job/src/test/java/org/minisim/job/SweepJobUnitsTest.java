@@ -161,9 +161,10 @@ class SweepJobUnitsTest {
                 planned.get(1));
         assertTrue(planned.get(1).contains("\"axes\":{\"acquisition.optics.na\":-1.0}"), planned.get(1));
         List<RecordingOutcome> outcomes = List.of(
-                new RecordingOutcome(plan.recordings().get(0), "u0", RecordingOutcome.Status.REUSED, 20, 0, 3, 1, 0.1, null),
+                new RecordingOutcome(plan.recordings().get(0), "u0", RecordingOutcome.Status.REUSED, 20, 0, 3, 1, 0.1, null,
+                        org.minisim.run.TaskTimes.NONE),
                 new RecordingOutcome(plan.recordings().get(1), "u1", RecordingOutcome.Status.FAILED, 20, 0, 0, 0, 0.1,
-                        "boom"));
+                        "boom", org.minisim.run.TaskTimes.NONE));
         List<String> done = Manifest.lines(plan, outcomes);
         assertTrue(done.get(0).contains("\"status\":\"reused\""), done.get(0));
         assertTrue(done.get(2).contains("\"index\":2") && done.get(2).contains("\"status\":\"failed\"")

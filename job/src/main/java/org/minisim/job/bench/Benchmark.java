@@ -1,111 +1,65 @@
 package org.minisim.job.bench;
 
-import org.minisim.render.Renderer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.SparkSession;
-import org.minisim.job.FrameRanges;
-import org.minisim.run.SceneCache;
-import org.minisim.run.RecordingRunner;
-import org.minisim.job.SweepJob;
-import org.minisim.job.SweepRunOptions;
-import org.minisim.job.SweepSummary;
-import org.minisim.job.spark.SparkSessions;
-import org.minisim.recording.StreamedTruth;
-import org.minisim.render.FrameSink;
-import org.minisim.scene.Scene;
-import org.minisim.spec.Geometry;
-import org.minisim.spec.Spec;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.minisim.spec.json.CanonicalJson;
-import org.minisim.spec.json.SpecReader;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
-import org.minisim.store.ChunkCodec;
-import org.minisim.recording.io.ChunkWritingSink;
+import org.minisim.spec.sweep.SweepRecording;
 import org.minisim.store.FileByteStore;
-import org.minisim.recording.io.RecordingLayout;
-import org.minisim.recording.io.RecordingStoreWriter;
-import org.minisim.store.StoreDiff;
 
 /**
- * {@code minisim bench [quick]}: prints throughput and memory figures; asserts nothing.
+ * {@code minisim bench [quick] [--only NAME,...] [--repeat N]}: times what a user runs — {@code submit/minisim run
+ * SWEEP} as a whole process, start to exit, with its stores and table — on the workloads of docs/benchmark.md,
+ * beside the Python reference on the same spec files in the same run, and prints the ratio. Prints figures,
+ * asserts nothing.
  *
- * <ol>
- *   <li>In-process, no Spark: the dense quick-start spec (256 px, 10 s) and V4-CA1 (608 px, 10 s) — simulate
- *       seconds (plan build + render), write seconds (chunk encoding and store writes), Mpx-frames/s, peak heap
- *       in use (garbage included).
- *   <li>Through the Spark sweep job: the full 12-step spec at 256 px for 10 s and 60 s (this JVM, local[2]) and,
- *       in child JVMs with {@code -Xmx768m}, 10 s and 300 s on local[2] and 300 s on local[1] with
- *       {@code --frames-per-task 64} (the speed-up) — wall seconds, Mpx-frames/s, peak heap in use. The two
- *       300 s stores are then compared array by array (decoded): they must be identical.
- *   <li>Memory runs (child JVMs, {@code -Xmx768m}, local[2], separate from the timed runs): the 10 s and 300 s
- *       cases while a {@link LiveHeapSampler} forces a full GC every 50 ms (10 s) or 200 ms (300 s) and reads
- *       the heap in use right after it — the peak live heap, also above the idle baseline (live heap after the
- *       Spark session start and a warm-up case, before the measured case). In local mode the executor is the
- *       driver JVM, so this is everything the recording needs.
- * </ol>
- * {@code quick} runs only the 10 s cases (the 10 s memory run included). Specs come from
- * {@code <minisim.home>/conf/bench/} (the launcher sets {@code minisim.home}; the system property
- * {@code minisim.conf} overrides the conf folder); output goes under a temporary folder, deleted at the end.
+ * <p>Per workload: our wall seconds (the process, launcher included), the run's phases (start-up = wall minus the
+ * sweep's own steps; storage check, manifest, recordings, table, manifest and metadata) and its task-seconds
+ * (scene, table, render, truth, commit), the process's peak resident memory; then the reference's wall on the
+ * expanded spec files — its own batch script, {@code procs} processes each importing the reference once,
+ * simulate + save per spec — and reference / ours. The reference is run when the environment variable
+ * {@value #REFERENCE_ENV} names its batch script ({@code batch_ref.py OUT SPEC... --procs P}, which prints a JSON
+ * object with {@code wall_s}); otherwise only our figures are printed. With {@code --repeat N} the two sides
+ * alternate (A B A B …) and the medians are printed.
+ *
+ * <p>The memory workloads run the dense quick-start spec for 10 s and 300 s with {@code --driver-memory 768m}
+ * and the live-heap sampler on ({@value #LIVE_HEAP_ENV}: forced full collections; never timed) and print the
+ * peak live heap of each and their ratio. {@code quick} runs smaller workloads (200 tiny recordings, no memory
+ * runs).
  */
 public final class Benchmark {
 
+    /** Environment variable naming the reference's batch script. */
+    public static final String REFERENCE_ENV = "MINISIM_REFERENCE";
+    /** Environment variable that makes a run sample its live heap every N ms (read by the run command). */
+    public static final String LIVE_HEAP_ENV = "MINISIM_BENCH_LIVE_HEAP_MS";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Heap of the child JVMs, as their {@code -Xmx}. */
-    static final String CHILD_HEAP = "768m";
-    /** Frames per range task of the 300 s local[1] child (default: {@link FrameRanges#DEFAULT_FRAMES_PER_TASK}). */
-    static final int SMALL_FRAMES_PER_TASK = 64;
-
-    /** One timed case's figures. */
-    public record Result(String name, long pxFrames, double simulateS, double writeS, double wallS,
-                         long peakHeapBytes) {
-        double mpxPerS() {
-            return wallS > 0 ? pxFrames / 1e6 / wallS : 0.0;
-        }
-
-        String line() {
-            String split = Double.isNaN(simulateS) ? String.format(Locale.ROOT, "%-35s", "")
-                    : String.format(Locale.ROOT, "simulate %7.2f s  write %6.2f s  ", simulateS, writeS);
-            return String.format(Locale.ROOT, "%-52s %8.1f Mpx-frames  %swall %7.2f s  %7.2f Mpx-frames/s  "
-                    + "heap in use peak %5.0f MiB", name, pxFrames / 1e6, split, wallS, mpxPerS(),
-                    peakHeapBytes / 1048576.0);
-        }
-    }
+    private static final Pattern PHASES = Pattern.compile("^phases: (.*)$", Pattern.MULTILINE);
+    private static final Pattern LIVE = Pattern.compile("peak live heap (\\d+) MiB");
 
     /**
-     * One memory run's figures (forced-GC sampling; its wall time is slowed by the collections and not a timing).
-     *
-     * @param peakLiveBytes peak heap in use right after a forced full GC, bytes
-     * @param baselineBytes live heap after the Spark session start and the warm-up case, before the case, bytes
-     * @param samples       forced-GC samples taken during the case
-     * @param periodMs      milliseconds between samples
+     * One workload: a sweep file's text (stores and table placeholders {@code @OUT@}), the run's extra options and
+     * the reference's process count.
      */
-    public record Memory(String name, long pxFrames, double wallS, long peakLiveBytes, long baselineBytes, int samples,
-                         long periodMs) {
-        long aboveBaselineBytes() {
-            return Math.max(0, peakLiveBytes - baselineBytes);
-        }
+    record Workload(String name, String sweep, List<String> options, int refProcs, boolean memory) {}
 
-        String line() {
-            return String.format(Locale.ROOT, "%-52s %8.1f Mpx-frames  peak live heap %5.0f MiB (%5.0f MiB above the "
-                    + "idle baseline of %4.0f MiB; %d forced full GCs, one every %d ms; wall %.1f s, slowed by them)",
-                    name, pxFrames / 1e6, peakLiveBytes / 1048576.0, aboveBaselineBytes() / 1048576.0,
-                    baselineBytes / 1048576.0, samples, periodMs, wallS);
-        }
-    }
+    /** One side's figures of one run. */
+    record Run(double wallS, long peakRssKb, String phases, Long liveHeapMiB, boolean ok, String tail) {}
 
     private Benchmark() {}
 
@@ -114,69 +68,65 @@ public final class Benchmark {
     }
 
     public static int run(String[] args, PrintStream out) throws Exception {
-        if (args.length >= 1 && (args[0].equals(TIMED_CHILD) || args[0].equals(MEMORY_CHILD))) {
-            return childCase(args, out);
+        boolean quick = false;
+        int repeat = 1;
+        List<String> only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "quick" -> quick = true;
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--only" -> only = Arrays.asList(args[++i].split(","));
+                default -> {
+                    out.println("usage: minisim bench [quick] [--only NAME,...] [--repeat N]");
+                    return 2;
+                }
+            }
         }
-        boolean quick = args.length >= 1 && args[0].equals("quick");
-        if (args.length > 1 || (args.length == 1 && !quick)) {
-            System.err.println("usage: minisim bench [quick]");
-            return 2;
-        }
-        Path conf = Path.of(System.getProperty("minisim.conf",
-                System.getProperty("minisim.home", ".") + "/conf"), "bench");
-        Path work = Files.createTempDirectory("minisim-bench");
+        Path home = Path.of(System.getProperty("minisim.home", "."));
+        Path launcher = home.resolve("submit/minisim");
+        String reference = System.getenv(REFERENCE_ENV);
+        List<Workload> workloads = workloads(home, quick);
+        out.println("minisim bench: `submit/minisim run` as a user runs it (whole process, table included), "
+                + (reference == null ? "reference: not run (set " + REFERENCE_ENV + " to its batch script)"
+                : "reference: " + reference) + "; " + Runtime.getRuntime().availableProcessors() + " cores");
+        Path work = Files.createTempDirectory("minisim-bench-");
         try {
-            out.println("# in-process (no Spark): plan build + render, chunk encode + write to a local store");
-            print(out, simulate("quick-start dense 256 px 10 s", spec(conf, "quickstart-dense-256-10s.json", 0),
-                    work.resolve("a")));
-            print(out, simulate("V4-CA1 608 px 10 s", spec(conf, "v4-ca1-608-10s.json", 0), work.resolve("b")));
-            print(out, simulate("full 256 px 10 s", spec(conf, "full-256.json", 10), work.resolve("b10")));
-            if (!quick) {
-                print(out, simulate("full 256 px 60 s", spec(conf, "full-256.json", 60), work.resolve("b60")));
-            }
-
-            out.println("# Spark sweep job, full 12-step spec at 256 px (no intermediates)");
-            String full = Files.readString(conf.resolve("full-256.json"));
-            SparkSession spark = SparkSessions.getOrCreate(Map.of("spark.master", "local[2]", "spark.ui.enabled",
-                    "false"));
-            spark.sparkContext().setLogLevel("WARN");
-            sparkCase("warm-up (not timed)", spark, full, 1, work.resolve("w"), FrameRanges.DEFAULT_FRAMES_PER_TASK);
-            print(out, sparkCase("full 256 px 10 s, local[2]", spark, full, 10, work.resolve("c"),
-                    FrameRanges.DEFAULT_FRAMES_PER_TASK));
-            if (!quick) {
-                print(out, sparkCase("full 256 px 60 s, local[2]", spark, full, 60, work.resolve("d"),
-                        FrameRanges.DEFAULT_FRAMES_PER_TASK));
-            }
-            spark.stop();
-            if (!quick) {
-                String x = ", -Xmx" + CHILD_HEAP;
-                Result ten = print(out, child("full 256 px 10 s, local[2]" + x, conf, 10, "local[2]",
-                        FrameRanges.DEFAULT_FRAMES_PER_TASK, work.resolve("e10")));
-                Result two = print(out, child("full 256 px 300 s, local[2]" + x, conf, 300, "local[2]",
-                        FrameRanges.DEFAULT_FRAMES_PER_TASK, work.resolve("e")));
-                Result one = print(out, child("full 256 px 300 s, local[1], frames/task " + SMALL_FRAMES_PER_TASK + x,
-                        conf, 300, "local[1]", SMALL_FRAMES_PER_TASK, work.resolve("f")));
-                out.println(String.format(Locale.ROOT, "speed-up local[2] vs local[1] (frames/task %d) on 300 s: %.2fx;"
-                        + " throughput 300 s vs 10 s (local[2]): %.2fx", SMALL_FRAMES_PER_TASK,
-                        one.wallS() / two.wallS(), two.mpxPerS() / ten.mpxPerS()));
-                out.println(compareStores("300 s local[2] default vs local[1] --frames-per-task "
-                        + SMALL_FRAMES_PER_TASK, work.resolve("e"), work.resolve("f")));
+            List<Double> liveHeaps = new ArrayList<>();
+            for (Workload w : workloads) {
+                if (only != null && only.stream().noneMatch(o -> w.name().contains(o))) {
+                    continue;
+                }
+                List<Run> ours = new ArrayList<>();
+                List<Double> refs = new ArrayList<>();
+                Path dir = work.resolve(w.name().replaceAll("[^A-Za-z0-9]+", "-"));
+                for (int k = 0; k < repeat; k++) {
+                    FileByteStore.deleteRecursively(dir);
+                    Files.createDirectories(dir);
+                    ours.add(runOurs(launcher, w, dir));
+                    if (reference != null && !w.memory()) {
+                        refs.add(runReference(reference, w, dir));
+                    }
+                }
+                Run o = median(ours);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s ours %7.2f s  peak RSS %5.0f MiB",
+                        w.name(), o.wallS(), o.peakRssKb() / 1024.0));
+                if (!refs.isEmpty()) {
+                    double r = median(refs.stream().mapToDouble(Double::doubleValue).toArray());
+                    line.append(String.format(Locale.ROOT, "  | reference %7.2f s  | ratio %5.2fx", r, r / o.wallS()));
+                }
+                if (o.liveHeapMiB() != null) {
+                    line.append(String.format(Locale.ROOT, "  | peak live heap %d MiB", o.liveHeapMiB()));
+                    liveHeaps.add((double) o.liveHeapMiB());
+                }
+                if (!o.ok()) {
+                    line.append("  FAILED: ").append(o.tail());
+                }
+                out.println(line);
+                out.println("    " + o.phases());
                 out.flush();
             }
-
-            out.println("# memory runs: peak live heap by forced full GC sampling (child JVMs, -Xmx" + CHILD_HEAP
-                    + ", local[2], not timed)");
-            Memory m10 = print(out, memoryChild("full 256 px 10 s, local[2], -Xmx" + CHILD_HEAP, conf, 10,
-                    work.resolve("m10")));
-            if (!quick) {
-                Memory m300 = print(out, memoryChild("full 256 px 300 s, local[2], -Xmx" + CHILD_HEAP, conf, 300,
-                        work.resolve("m300")));
-                out.println(String.format(Locale.ROOT, "peak live heap 300 s / 10 s (same -Xmx%s, local[2]): %.2fx "
-                        + "(%.0f / %.0f MiB); above the idle baseline: %.2fx (%.0f / %.0f MiB)", CHILD_HEAP,
-                        (double) m300.peakLiveBytes() / Math.max(1, m10.peakLiveBytes()),
-                        m300.peakLiveBytes() / 1048576.0, m10.peakLiveBytes() / 1048576.0,
-                        (double) m300.aboveBaselineBytes() / Math.max(1, m10.aboveBaselineBytes()),
-                        m300.aboveBaselineBytes() / 1048576.0, m10.aboveBaselineBytes() / 1048576.0));
+            if (liveHeaps.size() == 2) {
+                out.printf(Locale.ROOT, "live heap 300 s / 10 s: %.2f%n", liveHeaps.get(1) / liveHeaps.get(0));
             }
         } finally {
             FileByteStore.deleteRecursively(work);
@@ -184,235 +134,158 @@ public final class Benchmark {
         return 0;
     }
 
-    /**
-     * @return one line: the two runs' single stores (under {@code <dir>/stores}) have identical decoded arrays
-     *         (observed and every ground-truth array), or the first array that differs
-     */
-    static String compareStores(String what, Path a, Path b) throws IOException {
-        FileByteStore sa = new FileByteStore(onlyStore(a)), sb = new FileByteStore(onlyStore(b));
-        StoreDiff.Result d = StoreDiff.compare(sa, sb);
-        if (d.identical()) {
-            return String.format(Locale.ROOT, "%s: decoded arrays identical (observed + %d ground-truth arrays)", what,
-                    d.groundTruthArrays());
+    /** The workloads: the issue-12 table, smaller ones in quick mode. */
+    static List<Workload> workloads(Path home, boolean quick) throws IOException {
+        Path bench = home.resolve("conf/bench");
+        JsonNode full = JSON.readTree(Files.readString(bench.resolve("full-256.json")));
+        JsonNode dense = JSON.readTree(Files.readString(bench.resolve("quickstart-dense-256-10s.json")));
+        JsonNode tiny = JSON.readTree(Files.readString(bench.resolve("tiny-64px-2s.json")));
+        List<Workload> out = new ArrayList<>();
+        int tinyCount = quick ? 200 : 2000;
+        out.add(new Workload("full 12-step 256 px x 30 s x 4", sweep("full4", withDuration(full, 30.0), 4), List.of(),
+                2, false));
+        out.add(new Workload("tiny 64 px x 2 s x " + tinyCount, sweep("tiny" + tinyCount, tiny, tinyCount), List.of(),
+                2, false));
+        String quickstart = Files.readString(home.resolve("conf/sweeps/quickstart.json"));
+        ObjectNode qs = (ObjectNode) JSON.readTree(quickstart);
+        ((ObjectNode) qs.get("output")).put("stores", "@OUT@/stores").put("table", "@OUT@/cells");
+        out.add(new Workload("README command 1 (quick-start 4 x 128 px x 4 s)", qs.toString(), List.of(), 1, false));
+        out.add(new Workload("one tiny recording (64 px x 2 s)", sweep("tiny1", tiny, 1), List.of(), 1, false));
+        out.add(new Workload("dense quick-start 256 px x 10 s (5243 cells)", sweep("dense", dense, 1), List.of(), 1,
+                false));
+        if (!quick) {
+            out.add(new Workload("memory: dense quick-start 10 s, 768m", sweep("dense10", dense, 1),
+                    List.of("--driver-memory", "768m"), 1, true));
+            out.add(new Workload("memory: dense quick-start 300 s, 768m", sweep("dense300",
+                    withDuration(dense, 300.0), 1), List.of("--driver-memory", "768m"), 1, true));
         }
-        return what + ": decoded arrays DIFFER: " + d.firstDifference();
+        return out;
     }
 
-    private static Path onlyStore(Path runDir) throws IOException {
-        try (java.util.stream.Stream<Path> s = Files.list(runDir.resolve("stores"))) {
-            List<Path> stores = s.filter(p -> p.getFileName().toString().endsWith(".zarr")).toList();
-            if (stores.size() != 1) {
-                throw new IllegalStateException("expected one store under " + runDir + "/stores, found " + stores);
+    private static JsonNode withDuration(JsonNode spec, double seconds) {
+        ObjectNode copy = spec.deepCopy();
+        ((ObjectNode) copy.get("acquisition")).put("duration_s", seconds);
+        return copy;
+    }
+
+    private static String sweep(String id, JsonNode base, int seeds) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("sweep_format", 1);
+        s.put("sweep_id", "bench-" + id);
+        s.set("base", base);
+        if (seeds > 1) {
+            s.putObject("seeds").put("start", 0).put("count", seeds);
+        }
+        s.putObject("output").put("stores", "@OUT@/stores").put("table", "@OUT@/cells");
+        return s.toString();
+    }
+
+    private static Run runOurs(Path launcher, Workload w, Path dir) throws IOException, InterruptedException {
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, w.sweep().replace("@OUT@", dir.resolve("ours").toString()));
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "run", sweep.toString()));
+        cmd.addAll(w.options());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ours.log").toFile());
+        if (w.memory()) {
+            pb.environment().put(LIVE_HEAP_ENV, "200");
+        }
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        long peak = PeakRss.follow(p);
+        boolean ok = p.waitFor() == 0;
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String log = Files.readString(dir.resolve("ours.log"));
+        Matcher m = PHASES.matcher(log);
+        String phases = m.find() ? "start-up " + String.format(Locale.ROOT, "%.2f s", startUp(wall, m.group(1)))
+                + ", " + m.group(1) : "(no phases line)";
+        Matcher live = LIVE.matcher(log);
+        Long liveMiB = live.find() ? Long.parseLong(live.group(1)) : null;
+        String[] lines = log.strip().split("\n");
+        return new Run(wall, peak, phases, liveMiB, ok, lines[lines.length - 1]);
+    }
+
+    /** @return the wall seconds outside the sweep's own steps: launcher, JVM start, reading the sweep file */
+    private static double startUp(double wall, String phases) {
+        double steps = 0;
+        Matcher m = Pattern.compile("([0-9.]+) s").matcher(phases.split(";")[0]);
+        while (m.find()) {
+            steps += Double.parseDouble(m.group(1));
+        }
+        return Math.max(0, wall - steps);
+    }
+
+    /** @return the reference's wall seconds (its process, imports included) on the sweep's expanded specs */
+    private static double runReference(String script, Workload w, Path dir) throws IOException,
+            InterruptedException {
+        SweepPlan plan = SweepFile.read(w.sweep().replace("@OUT@", dir.resolve("ref").toString()));
+        Path specs = dir.resolve("specs");
+        Files.createDirectories(specs);
+        List<String> cmd = new ArrayList<>(List.of(script, dir.resolve("ref-out").toString()));
+        for (SweepRecording r : plan.recordings()) {
+            Path f = specs.resolve(r.cacheKey() + ".json");
+            Files.writeString(f, CanonicalJson.pretty(r.spec()), StandardCharsets.UTF_8);
+            cmd.add(f.toString());
+        }
+        cmd.addAll(List.of("--procs", Integer.toString(Math.min(w.refProcs(), plan.recordings().size()))));
+        Path log = dir.resolve("ref.log");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            return Double.NaN;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        FileByteStore.deleteRecursively(dir.resolve("ref-out"));
+        return wall;
+    }
+
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.wallS(), b.wallS()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** The peak resident set of a child process, read from /proc while it runs (VmHWM is the kernel's peak). */
+    static final class PeakRss {
+        private PeakRss() {}
+
+        /** @return the child's peak RSS in KiB (0 where /proc is not available); returns when the child exits */
+        static long follow(Process p) throws InterruptedException {
+            long peak = 0;
+            while (p.isAlive()) {
+                peak = Math.max(peak, treePeak(p.toHandle()));
+                p.waitFor(50, TimeUnit.MILLISECONDS);
             }
-            return stores.get(0);
+            return peak;
         }
-    }
 
-    private static Memory print(PrintStream out, Memory m) {
-        out.println(m.line());
-        out.flush();
-        return m;
-    }
-
-    private static Result print(PrintStream out, Result r) {
-        out.println(r.line());
-        out.flush();
-        return r;
-    }
-
-    /** @return the spec in {@code conf/bench/<file>}, with its duration replaced when {@code durationS > 0} */
-    static Spec spec(Path conf, String file, double durationS) throws IOException {
-        return SpecReader.read(withDuration(Files.readString(conf.resolve(file)), durationS)).spec();
-    }
-
-    static String withDuration(String specJson, double durationS) throws IOException {
-        if (durationS <= 0) {
-            return specJson;
-        }
-        ObjectNode root = (ObjectNode) JSON.readTree(specJson);
-        ((ObjectNode) root.get("acquisition")).put("duration_s", durationS);
-        return JSON.writeValueAsString(root);
-    }
-
-    /** Builds the plan and renders the whole movie into a local store, timing the writes separately. */
-    static Result simulate(String name, Spec spec, Path dir) throws IOException {
-        HeapSampler heap = new HeapSampler();
-        Geometry g = spec.geometry();
-        long start = System.nanoTime();
-        Scene plan = Scene.build(spec);
-        String key = CanonicalJson.cacheKey(spec);
-        FileByteStore store = new FileByteStore(dir.resolve(key + ".zarr"));
-        RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
-        int n = plan.observedFrames();
-        int chunk = RecordingLayout.observedChunkFrames(g.fovHeight(), g.fovWidth(), "<f4");
-        java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
-        long w0 = System.nanoTime();
-        writer.createObserved(n, g.fovHeight(), g.fovWidth(), "<f4", chunk);
-        writeNanos.addAndGet(System.nanoTime() - w0);
-        // Chunk-aligned frame ranges rendered on every core in the job's blocks, as the Spark job's range tasks do.
-        int threads = Runtime.getRuntime().availableProcessors();
-        int nChunks = Math.max(1, (n + chunk - 1) / chunk);
-        int rangeFrames = chunk * Math.max(1, nChunks / (threads * 4));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int t0 = 0; t0 < n; t0 += rangeFrames) {
-                int a = t0, b = Math.min(n, t0 + rangeFrames);
-                futures.add(pool.submit(() -> {
-                    ChunkWritingSink chunks = new ChunkWritingSink(
-                            new RecordingStoreWriter(store, ChunkCodec.defaultCodec()), a, b);
-                    new Renderer(plan).render(a, b, RecordingRunner.blockFrames(chunk), new FrameSink() {
-                        @Override
-                        public void observed(int t0x, int t1x, double[] frames) {
-                            long st = System.nanoTime();
-                            chunks.observed(t0x, t1x, frames);
-                            writeNanos.addAndGet(System.nanoTime() - st);
-                        }
-                    });
-                    long st = System.nanoTime();
-                    chunks.finish();
-                    writeNanos.addAndGet(System.nanoTime() - st);
-                    return null;
-                }));
+        /** The launcher execs java, so the JVM is the same process; a child JVM counts too. */
+        private static long treePeak(ProcessHandle h) {
+            long peak = hwm(h.pid());
+            for (ProcessHandle c : h.descendants().toList()) {
+                peak = Math.max(peak, hwm(c.pid()));
             }
-            for (java.util.concurrent.Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new IOException("rendering failed: " + e.getCause(), e);
-        } finally {
-            pool.shutdown();
+            return peak;
         }
-        StreamedTruth gt = plan.streamedTruth();
-        long s = System.nanoTime();
-        writer.writeGroundTruth(gt);
-        writer.writeSpecJson(CanonicalJson.pretty(spec));
-        writer.commit(key, gt.presentOptional(), List.of());
-        writeNanos.addAndGet(System.nanoTime() - s);
-        double wall = (System.nanoTime() - start) / 1e9;
-        double write = writeNanos.get() / 1e9 / threads;
-        heap.close();
-        return new Result(name, (long) n * g.fovPixels(), wall - write, write, wall, heap.peakUsed());
-    }
 
-    /** Runs a one-recording sweep of {@code specJson} (duration replaced) through the Spark job. */
-    static Result sparkCase(String name, SparkSession spark, String specJson, double durationS, Path dir,
-                            int framesPerTask) throws IOException {
-        HeapSampler heap = new HeapSampler();
-        SweepSummary s;
-        try {
-            s = runSweep(spark, specJson, durationS, dir, framesPerTask);
-        } finally {
-            heap.close();
-        }
-        return new Result(name, pxFrames(s), Double.NaN, Double.NaN, s.wallSeconds(), heap.peakUsed());
-    }
-
-    private static SweepSummary runSweep(SparkSession spark, String specJson, double durationS, Path dir,
-                                         int framesPerTask) throws IOException {
-        SceneCache.shared().clear();
-        String base = withDuration(specJson, durationS);
-        String sweep = "{\"sweep_format\": 1, \"sweep_id\": \"bench\", \"base\": " + base
-                + ", \"output\": {\"stores\": \"" + dir.resolve("stores").toUri() + "\", \"table\": \"" + dir.resolve("cells").toUri() + "\"}}";
-        SweepPlan plan = SweepFile.read(sweep);
-        SweepSummary s = SweepJob.run(spark, SweepRunOptions.of("bench", plan, plan.storesUri(), plan.tableUri())
-                .withFramesPerTask(framesPerTask)
-                .withStreams(new PrintStream(new ByteArrayOutputStream()), System.err));
-        SceneCache.shared().clear();
-        if (s.failed() > 0) {
-            throw new IllegalStateException("the bench sweep failed: " + s.outcomes());
-        }
-        return s;
-    }
-
-    private static long pxFrames(SweepSummary s) {
-        return s.outcomes().stream().mapToLong(o -> o.pxFrames()).sum();
-    }
-
-    private static final String TIMED_CHILD = "spark-case";
-    private static final String MEMORY_CHILD = "spark-case-memory";
-
-    /**
-     * Child-JVM modes, each printing one line: {@code spark-case <conf-bench-dir> <durationS> <master> <workDir>
-     * <framesPerTask>} → {@code RESULT pxFrames wallS peakHeapBytes}; {@code spark-case-memory} (same arguments)
-     * → {@code MEMORY pxFrames wallS peakLiveBytes baselineBytes samples periodMs}. Both run an untimed 1 s
-     * warm-up case first.
-     */
-    private static int childCase(String[] args, PrintStream out) throws IOException {
-        Path conf = Path.of(args[1]);
-        double durationS = Double.parseDouble(args[2]);
-        Path dir = Path.of(args[4]);
-        int framesPerTask = Integer.parseInt(args[5]);
-        String full = Files.readString(conf.resolve("full-256.json"));
-        SparkSession spark = SparkSessions.getOrCreate(Map.of("spark.master", args[3], "spark.ui.enabled", "false"));
-        spark.sparkContext().setLogLevel("WARN");
-        runSweep(spark, full, 1, dir.resolve("warm-up"), framesPerTask);
-        FileByteStore.deleteRecursively(dir.resolve("warm-up"));
-        if (args[0].equals(TIMED_CHILD)) {
-            Result r = sparkCase("child", spark, full, durationS, dir, framesPerTask);
-            out.println("RESULT " + r.pxFrames() + " " + r.wallS() + " " + r.peakHeapBytes());
-        } else {
-            long baseline = Math.min(LiveHeapSampler.liveNow(), LiveHeapSampler.liveNow());
-            LiveHeapSampler sampler = new LiveHeapSampler(durationS <= 30 ? 50 : 200);
-            SweepSummary s;
+        private static long hwm(long pid) {
             try {
-                s = runSweep(spark, full, durationS, dir, framesPerTask);
-            } finally {
-                sampler.close();
+                for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (l.startsWith("VmHWM:")) {
+                        return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended between the check and the read
             }
-            LiveHeapSampler.Figures f = sampler.figures();
-            out.println("MEMORY " + pxFrames(s) + " " + s.wallSeconds() + " " + f.peakLiveBytes() + " " + baseline + " "
-                    + f.samples() + " " + f.periodMs());
+            return 0;
         }
-        out.flush();
-        spark.stop();
-        return 0;
-    }
-
-    /** @return the {@code RESULT} of a timed child JVM */
-    private static Result child(String name, Path conf, double durationS, String master, int framesPerTask, Path dir)
-            throws Exception {
-        String[] f = runChild(name, TIMED_CHILD, "RESULT ", conf, durationS, master, framesPerTask, dir);
-        return new Result(name, Long.parseLong(f[1]), Double.NaN, Double.NaN, Double.parseDouble(f[2]),
-                Long.parseLong(f[3]));
-    }
-
-    /** @return the {@code MEMORY} figures of a memory child JVM on local[2] with the default frames per task */
-    private static Memory memoryChild(String name, Path conf, double durationS, Path dir) throws Exception {
-        String[] f = runChild(name, MEMORY_CHILD, "MEMORY ", conf, durationS, "local[2]",
-                FrameRanges.DEFAULT_FRAMES_PER_TASK, dir);
-        return new Memory(name, Long.parseLong(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
-                Long.parseLong(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]));
-    }
-
-    /** Runs this class in a child JVM ({@code -Xmx768m}) and returns the fields of its line starting with prefix. */
-    private static String[] runChild(String name, String mode, String prefix, Path conf, double durationS,
-                                     String master, int framesPerTask, Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty") || a.startsWith("-Dlog4j")) {
-                cmd.add(a);
-            }
-        }
-        cmd.addAll(List.of("-Xmx" + CHILD_HEAP, "-cp", System.getProperty("java.class.path"), Benchmark.class.getName(),
-                mode, conf.toAbsolutePath().toString(), Double.toString(durationS), master, dir.toString(),
-                Integer.toString(framesPerTask)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
-            throw new IllegalStateException(name + ": child JVM failed:\n" + tail(output));
-        }
-        for (String line : output.split("\n")) {
-            if (line.startsWith(prefix)) {
-                return line.trim().split(" ");
-            }
-        }
-        throw new IllegalStateException(name + ": no " + prefix.trim() + " line from the child JVM:\n" + tail(output));
-    }
-
-    private static String tail(String s) {
-        return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
     }
 }

@@ -9,10 +9,10 @@ import java.lang.management.MemoryMXBean;
  * {@code periodMs} milliseconds and reads the heap in use right after it, so garbage never counts. The peak of
  * those readings is the peak live heap. Forcing collections slows the run down: never use it in a timed run.
  */
-final class LiveHeapSampler implements AutoCloseable {
+public final class LiveHeapSampler implements AutoCloseable {
 
     /** A memory run's figures. */
-    record Figures(long peakLiveBytes, int samples, long periodMs) {}
+    public record Figures(long peakLiveBytes, int samples, long periodMs) {}
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
@@ -23,7 +23,7 @@ final class LiveHeapSampler implements AutoCloseable {
     private int samples; // guarded by this
 
     /** @param periodMs milliseconds between forced full collections (≥ 1) */
-    LiveHeapSampler(long periodMs) {
+    public LiveHeapSampler(long periodMs) {
         if (periodMs < 1) {
             throw new IllegalArgumentException("sampling period must be >= 1 ms, got " + periodMs);
         }
@@ -75,7 +75,7 @@ final class LiveHeapSampler implements AutoCloseable {
     }
 
     /** @return peak live heap, the number of samples and the period; call after {@link #close()} */
-    synchronized Figures figures() {
+    public synchronized Figures figures() {
         return new Figures(peakLive, samples, periodMs);
     }
 }

@@ -34,7 +34,28 @@ public final class Main {
     }
 
     /** @return the exit status of the named command, or 2 for an unknown or missing command */
+    /** SLF4J's provider property: the one provider to use, so two on the class path never race. */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    /** Spark's logging (log4j2 behind SLF4J), used unless a command picks the light one. */
+    static final String LOG4J_PROVIDER = "org.apache.logging.slf4j.SLF4JServiceProvider";
+
+    /**
+     * Makes SLF4J log through slf4j-simple, warnings and errors only, to stderr: for runs that start no Spark
+     * session, where initialising log4j2 would be a large part of a short command's start-up. Call before
+     * anything logs.
+     */
+    static void useLightLogging() {
+        if (System.getProperty("minisim.log4j") == null) {
+            System.setProperty(SLF4J_PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        }
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, LOG4J_PROVIDER);
+        }
         if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
             if (args.length > 0 && !isHelp(args[0])) {
                 err.println("minisim: unknown command '" + args[0] + "' (commands: "

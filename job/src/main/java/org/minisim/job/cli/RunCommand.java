@@ -36,6 +36,9 @@ public final class RunCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (System.getProperty(Main.SLF4J_PROVIDER) == null) {
+            System.setProperty(Main.SLF4J_PROVIDER, Main.LOG4J_PROVIDER);
+        }
         RunArgs a;
         try {
             a = RunArgs.parse(Arrays.asList(args));
@@ -78,9 +81,20 @@ public final class RunCommand {
                 }
                 s = SweepJob.run(SparkSessions.getOrCreate(conf), o);
             } else {
+                Main.useLightLogging();
+                String sample = System.getenv(org.minisim.job.bench.Benchmark.LIVE_HEAP_ENV);
+                org.minisim.job.bench.LiveHeapSampler live = sample == null ? null
+                        : new org.minisim.job.bench.LiveHeapSampler(Long.parseLong(sample.trim()));
                 try (InProcessExecutor exec = InProcessExecutor.forLocalMaster(master)) {
                     boolean local = stores.startsWith("file:") && table.startsWith("file:");
                     s = SweepJob.run(exec, hadoopConf(conf, local), o, minisimSettings(conf));
+                } finally {
+                    if (live != null) {
+                        live.close();
+                        err.printf(java.util.Locale.ROOT, "bench: peak live heap %d MiB (%d forced full GCs, one "
+                                + "every %d ms)%n", live.figures().peakLiveBytes() >> 20, live.figures().samples(),
+                                live.figures().periodMs());
+                    }
                 }
             }
             return s.ok() ? 0 : 1;
