@@ -17,5 +17,3 @@
  * window per unit. Parity with the reference is documented per class (OUTPUT.md §3.9).
  */
 package org.minisim.metrics;
-
-import org.minisim.footprint.ImageStack;

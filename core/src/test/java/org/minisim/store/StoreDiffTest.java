@@ -1,5 +1,6 @@
 package org.minisim.store;
 
+import org.minisim.recording.io.StoreDiff;
 import org.minisim.recording.io.RecordingStoreWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.minisim.job;
 
+import org.minisim.job.exec.Failures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

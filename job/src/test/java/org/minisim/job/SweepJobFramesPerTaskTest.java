@@ -14,7 +14,7 @@ import org.minisim.job.testing.SharedSpark;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
 import org.minisim.store.FileByteStore;
-import org.minisim.store.StoreDiff;
+import org.minisim.recording.io.StoreDiff;
 
 /**
  * Issue 6's invariance on the full 12-step chain (motion, neuropil, vessels, bleaching, sensor): a recording run

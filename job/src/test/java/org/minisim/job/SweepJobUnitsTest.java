@@ -1,5 +1,6 @@
 package org.minisim.job;
 
+import org.minisim.job.exec.Failures;
 import org.minisim.job.cli.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.minisim.job.Failures;
+import org.minisim.job.exec.Failures;
 import org.minisim.job.calibrate.Calibration;
 import org.minisim.job.calibrate.CalibrationException;
 import org.minisim.job.calibrate.CalibrationOptions;

@@ -12,7 +12,7 @@ import org.minisim.export.ExportOptions;
 import org.minisim.export.ExportResult;
 import org.minisim.export.GreyRange;
 import org.minisim.export.MovieExport;
-import org.minisim.job.Failures;
+import org.minisim.job.exec.Failures;
 import org.minisim.job.storage.StoreRoot;
 import org.minisim.store.ByteStore;
 import org.minisim.store.FileByteStore;

@@ -1,6 +1,7 @@
 package org.minisim.job.cli;
 
 import org.minisim.job.*;
+import org.minisim.job.exec.Failures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

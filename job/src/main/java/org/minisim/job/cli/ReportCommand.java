@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.minisim.job.Failures;
+import org.minisim.job.exec.Failures;
 import org.minisim.job.report.ReportException;
 import org.minisim.job.report.SweepReport;
 import org.minisim.job.spark.SparkSessions;

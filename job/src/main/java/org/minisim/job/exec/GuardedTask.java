@@ -1,6 +1,5 @@
 package org.minisim.job.exec;
 
-import org.minisim.job.Failures;
 import org.minisim.run.RecordingRunner;
 import org.minisim.run.RecordingTask;
 import org.minisim.run.TaskResult;

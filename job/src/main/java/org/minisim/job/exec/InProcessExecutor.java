@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.minisim.MinisimException;
-import org.minisim.job.Failures;
 import org.minisim.run.RecordingTask;
 import org.minisim.run.TaskResult;
 

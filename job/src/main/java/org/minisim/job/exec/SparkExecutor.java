@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.minisim.job.JavaBytes;
 import org.minisim.run.RecordingTask;
 import org.minisim.run.TaskResult;
 

@@ -24,7 +24,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.minisim.job.Failures;
+import org.minisim.job.exec.Failures;
 import org.minisim.job.JobMetadata;
 import org.minisim.job.spark.SparkSessions;
 import org.minisim.job.storage.HadoopByteStore;

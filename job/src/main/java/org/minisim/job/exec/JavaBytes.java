@@ -1,4 +1,4 @@
-package org.minisim.job;
+package org.minisim.job.exec;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

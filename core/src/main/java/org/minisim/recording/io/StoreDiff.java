@@ -1,5 +1,8 @@
-package org.minisim.store;
+package org.minisim.recording.io;
 
+import org.minisim.store.Zarr;
+import org.minisim.store.ZarrArrayMeta;
+import org.minisim.store.ByteStore;
 import org.minisim.recording.io.RecordingLayout;
 import java.io.IOException;
 import java.util.ArrayList;

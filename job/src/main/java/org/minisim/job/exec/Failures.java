@@ -1,4 +1,4 @@
-package org.minisim.job;
+package org.minisim.job.exec;
 
 /** One-line descriptions of failures for users (no stack traces). */
 public final class Failures {
