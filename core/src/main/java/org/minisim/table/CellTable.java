@@ -178,8 +178,8 @@ public final class CellTable {
             scene("sigma0_um", DOUBLE, "µm", "in-focus blur: diffraction and depth scatter in quadrature; null "
                     + "without optics", (f, u) -> f.hasOptics ? org.minisim.physics.CellOpticsModel.sigma0Um(f.acq,
                     f.z(u)) : null),
-            scene("optical_brightness", DOUBLE, "1", "the optics' peak factor in the detection gain: (σ0² / σ_tot²) "
-                    + "× observed_gain (1 without optics)", (f, u) -> f.opticalBrightness(u)),
+            scene("optical_brightness", DOUBLE, "1", "the optics' peak factor in the detection gain: (sigma0_um / "
+                    + "observed_sigma_um)² × observed_gain (1 without optics)", (f, u) -> f.opticalBrightness(u)),
             scene("observed_peak", DOUBLE, "1", "maximum of the observed footprint inside the FOV; null when it "
                     + "does not reach the FOV", (f, u) -> f.observedPeak[u]),
             scene("observed_integral", DOUBLE, "px", "sum of the observed footprint over the FOV pixels",

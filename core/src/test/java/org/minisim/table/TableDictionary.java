@@ -52,7 +52,7 @@ public final class TableDictionary {
         md.append("After the fixed columns come the sweep's `ax_*` columns, sorted by name, then the partition "
                 + "column.\n\n");
         md.append(header("column", "type", "unit", "source", "description"));
-        md.append(row(code(CellTable.AX_PREFIX + "<path>"), code(typeName(ColumnType.DOUBLE)), "the path's",
+        md.append(row(code(CellTable.AX_PREFIX + "<path>"), code(typeName(ColumnType.DOUBLE)), "of the path",
                 sourceName(ColumnSource.SWEEP), text(CellTable.AX_DESCRIPTION)));
         md.append(row(code(CellTable.SWEEP_ID), code(typeName(ColumnType.STRING)), "",
                 sourceName(ColumnSource.SWEEP), text(CellTable.SWEEP_ID_DESCRIPTION)));
