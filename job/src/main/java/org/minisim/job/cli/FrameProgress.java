@@ -43,6 +43,11 @@ final class FrameProgress implements ExportProgress {
         return new FrameProgress(err, title, start, System.console() != null, System::nanoTime, INTERVAL_NS);
     }
 
+    /** @return whether progress lines are printed (a terminal) */
+    boolean enabled() {
+        return enabled;
+    }
+
     @Override
     public void frames(int done, int total) {
         if (done == 0) {
