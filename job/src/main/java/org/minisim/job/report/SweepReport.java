@@ -1,7 +1,5 @@
 package org.minisim.job.report;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,31 +13,32 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.minisim.job.Failures;
 import org.minisim.job.JobMetadata;
 import org.minisim.job.spark.SparkSessions;
 import org.minisim.job.storage.HadoopByteStore;
+import org.minisim.job.storage.StoreRoot;
 import org.minisim.store.ByteStore;
 import org.minisim.store.FileByteStore;
 
 /**
  * The sweep report: one self-contained HTML page ({@code <outDir>/index.html}: no script, no network, every image
  * a PNG data URI) with, per sweep of a cell table, the summary (recordings, frames, cells, detectable fraction,
- * wall time from the job metadata file when it records one), pictures of a few sample recordings (mean and max
- * projections with the detectable cells' contours, a strip of frames), and charts of the detectable fraction and
- * the detection SNR against each swept axis ({@code ax_*}) and depth, and the distributions of
- * {@code vessel_overlap_fraction}, {@code roi_trace_corr} and {@code oracle_trace_corr}. Every number is a Spark SQL
- * aggregate over the table ({@link SweepStats}) and is also given in a table under its chart (with exact values in
- * {@code data-*} attributes).
+ * wall time from the job metadata file when it records one, or as the caller gives it), pictures of a few sample
+ * recordings (mean and max projections with the detectable cells' contours, a strip of frames), and charts of the
+ * detectable fraction and the detection SNR against each swept axis ({@code ax_*}) and depth, and the
+ * distributions of {@code vessel_overlap_fraction}, {@code roi_trace_corr} and {@code oracle_trace_corr}. The
+ * table is read with parquet-hadoop ({@link CellTableReader}) and every number is computed in this JVM
+ * ({@link SweepStats}) — no Spark session, so {@code minisim run} writes the report at its end cheaply — and is
+ * also given in a table under its chart (with exact values in {@code data-*} attributes).
  */
 public final class SweepReport {
 
@@ -60,51 +59,57 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    /** Writes the report of one sweep; see {@link #write(SparkSession, String, List, Path)}. */
+    /** Writes the report of one sweep with a session's Hadoop configuration (no Spark job is run). */
     public static Path write(SparkSession spark, String tableUri, String sweepId, Path outDir) throws IOException {
-        return write(spark, tableUri, List.of(sweepId), outDir);
+        return write(SparkSessions.hadoopConf(spark), tableUri, List.of(sweepId), outDir);
+    }
+
+    /** As {@link #write(Configuration, String, List, Path)} with a session's Hadoop configuration. */
+    public static Path write(SparkSession spark, String tableUri, List<String> sweepIds, Path outDir)
+            throws IOException {
+        return write(SparkSessions.hadoopConf(spark), tableUri, sweepIds, outDir);
     }
 
     /**
      * Writes {@code <outDir>/index.html} (created or replaced atomically; {@code outDir} is created).
      *
+     * @param hadoop   the Hadoop configuration of the table's (and the stores') file system
      * @param tableUri the cell table directory (local path or Hadoop URI), partitioned by {@code sweep_id}
      * @param sweepIds the sweeps to report, or empty for every sweep of the table
      * @return the page written
      * @throws ReportException for a missing or empty table, or a sweep the table does not hold
      */
-    public static Path write(SparkSession spark, String tableUri, List<String> sweepIds, Path outDir)
+    public static Path write(Configuration hadoop, String tableUri, List<String> sweepIds, Path outDir)
             throws IOException {
-        String uri = tableUri.contains("://") || tableUri.startsWith("file:") ? tableUri
-                : Paths.get(tableUri).toAbsolutePath().normalize().toUri().toString();
-        Dataset<Row> table = readTable(spark, uri);
-        List<String> present = new ArrayList<>();
-        for (Row r : table.select("sweep_id").distinct().orderBy("sweep_id").collectAsList()) {
-            present.add(r.getString(0));
+        String html = html(hadoop, tableUri, sweepIds, Map.of());
+        return writeLocal(outDir, html);
+    }
+
+    /**
+     * Writes {@code <out>/index.html}, where {@code out} is a local path or a Hadoop URI (file, s3a, hdfs: one
+     * whole-object write).
+     *
+     * @param wallSeconds the wall time of sweeps, s, shown where their job metadata records none
+     * @return the page's location: an absolute local path, or its URI
+     */
+    public static String write(Configuration hadoop, String tableUri, List<String> sweepIds, String out,
+                               Map<String, Double> wallSeconds) throws IOException {
+        String html = html(hadoop, tableUri, sweepIds, wallSeconds);
+        URI u = StoreRoot.normalize(out);
+        if ("file".equals(u.getScheme())) {
+            return writeLocal(Paths.get(u), html).toString();
         }
-        List<String> ids = sweepIds.isEmpty() ? present : sweepIds;
-        for (String id : ids) {
-            if (!present.contains(id)) {
-                throw new ReportException("the cell table " + uri + " has no rows of sweep '" + id + "' (it holds "
-                        + (present.isEmpty() ? "none" : String.join(", ", present)) + ")");
-            }
-        }
-        HtmlPage page = new HtmlPage("minisim sweep report: " + String.join(", ", ids));
-        page.tag("h1", "minisim sweep report");
-        page.note("Cell table " + uri + "; " + ids.size() + (ids.size() == 1 ? " sweep." : " sweeps."));
-        for (String id : ids) {
-            Dataset<Row> cells = table.filter(col("sweep_id").equalTo(id)).persist();
-            try {
-                section(page, spark, uri, id, cells);
-            } finally {
-                cells.unpersist();
-            }
-        }
+        StoreRoot.of(u.toString(), hadoop).rootStore().put(PAGE, html.getBytes(StandardCharsets.UTF_8));
+        String base = u.toString();
+        return (base.endsWith("/") ? base : base + "/") + PAGE;
+    }
+
+    private static Path writeLocal(Path outDir, String html) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(PAGE);
         Path tmp = Files.createTempFile(outDir, "." + PAGE + ".", ".part");
         try {
-            Files.writeString(tmp, page.finish(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -114,39 +119,43 @@ public final class SweepReport {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return target;
+        return target.toAbsolutePath();
     }
 
-    private static Dataset<Row> readTable(SparkSession spark, String uri) {
-        Dataset<Row> t;
-        try {
-            t = spark.read().option("mergeSchema", "true").parquet(uri);
-        } catch (Exception e) {
-            throw new ReportException("cannot read the cell table " + uri + ": " + Failures.oneLine(e), e);
-        }
-        List<String> cols = Arrays.asList(t.columns());
-        for (String need : List.of("sweep_id", "spec_cache_key", "detectable", "detection_snr", "depth_um",
-                "n_frames")) {
-            if (!cols.contains(need)) {
-                throw new ReportException(uri + " is not a minisim cell table: it has no column '" + need + "'");
-            }
-        }
-        return t;
-    }
-
-    private static void section(HtmlPage page, SparkSession spark, String tableUri, String id, Dataset<Row> cells)
+    /** @return the page of the sweeps (all of the table's when {@code sweepIds} is empty) */
+    static String html(Configuration hadoop, String tableUri, List<String> sweepIds, Map<String, Double> wall)
             throws IOException {
-        List<String> axes = new ArrayList<>();
-        for (String c : cells.columns()) {
-            if (c.startsWith("ax_") && cells.filter(col(c).isNotNull()).limit(1).count() > 0) {
-                axes.add(c);
+        String uri = tableUri.contains("://") || tableUri.startsWith("file:") ? tableUri
+                : Paths.get(tableUri).toAbsolutePath().normalize().toUri().toString();
+        CellTableReader table = new CellTableReader(hadoop, uri);
+        List<String> present = table.sweeps();
+        if (present.isEmpty()) {
+            throw new ReportException("the cell table " + uri + " holds no sweep (no sweep_id=... partition with "
+                    + "Parquet files)");
+        }
+        List<String> ids = sweepIds.isEmpty() ? present : sweepIds;
+        for (String id : ids) {
+            if (!present.contains(id)) {
+                throw new ReportException("the cell table " + uri + " has no rows of sweep '" + id + "' (it holds "
+                        + String.join(", ", present) + ")");
             }
         }
-        axes.sort(null);
+        HtmlPage page = new HtmlPage("minisim sweep report: " + String.join(", ", ids));
+        page.tag("h1", "minisim sweep report");
+        page.note("Cell table " + uri + "; " + ids.size() + (ids.size() == 1 ? " sweep." : " sweeps."));
+        for (String id : ids) {
+            section(page, hadoop, uri, id, table.read(id), wall.get(id));
+        }
+        return page.finish();
+    }
+
+    private static void section(HtmlPage page, Configuration hadoop, String tableUri, String id, SweepCells cells,
+                                Double wallSeconds) throws IOException {
+        List<String> axes = SweepStats.axes(cells);
         page.raw("<section class=\"sweep\" data-sweep=\"" + HtmlPage.esc(id) + "\">\n");
         page.tag("h2", "Sweep " + id);
-        summary(page, spark, tableUri, id, SweepStats.summary(cells), axes);
-        samples(page, spark, cells);
+        summary(page, hadoop, tableUri, id, SweepStats.summary(cells), axes, wallSeconds);
+        samples(page, hadoop, cells);
         page.tag("h3", "Against the swept axes");
         if (axes.isEmpty()) {
             page.note("This sweep has no axis columns (only seeds vary).");
@@ -159,7 +168,7 @@ public final class SweepReport {
                     "detectable fraction against " + name, "Fraction of cells flagged detectable, per value of "
                             + name + ".");
             page.figure(Charts.snr("detection SNR against " + name, name, g), "detection SNR against " + name,
-                    "Median detection SNR with first and third quartiles (percentile_approx), per value of " + name
+                    "Median detection SNR with first and third quartiles (nearest rank), per value of " + name
                             + ".");
             page.raw("</div>\n");
             groupTable(page, id, ax, name, g);
@@ -179,7 +188,7 @@ public final class SweepReport {
         page.raw("<div class=\"grid\">\n");
         for (String[] h : new String[][] {{"vessel_overlap_fraction", "0", "1"}, {"roi_trace_corr", "-1", "1"},
                 {"oracle_trace_corr", "-1", "1"}}) {
-            if (!Arrays.asList(cells.columns()).contains(h[0])) {
+            if (cells.column(h[0]) == null) {
                 continue;
             }
             SweepStats.Histogram hist = SweepStats.histogram(cells, h[0], Double.parseDouble(h[1]),
@@ -193,11 +202,12 @@ public final class SweepReport {
         page.raw("</section>\n");
     }
 
-    private static void summary(HtmlPage page, SparkSession spark, String tableUri, String id,
-                                SweepStats.Summary s, List<String> axes) {
-        JsonNode meta = metadata(spark, tableUri, id);
+    private static void summary(HtmlPage page, Configuration hadoop, String tableUri, String id,
+                                SweepStats.Summary s, List<String> axes, Double wallSeconds) {
+        JsonNode meta = metadata(hadoop, tableUri, id);
         String wall = meta != null && meta.hasNonNull(WALL_KEY) && meta.get(WALL_KEY).isNumber()
                 ? String.format(Locale.ROOT, "%.1f s", meta.get(WALL_KEY).asDouble())
+                : wallSeconds != null ? String.format(Locale.ROOT, "%.1f s (this run)", wallSeconds)
                 : (meta == null ? "not recorded (no job metadata file)" : "not recorded in the job metadata");
         page.raw("<table class=\"summary\" data-recordings=\"" + s.recordings() + "\" data-frames=\"" + s.frames()
                 + "\" data-cells=\"" + s.cells() + "\" data-flagged=\"" + s.flagged() + "\" data-detectable=\""
@@ -241,26 +251,27 @@ public final class SweepReport {
     }
 
     /** Pictures of up to {@link #SAMPLES} recordings spread over the sweep order. */
-    private static void samples(HtmlPage page, SparkSession spark, Dataset<Row> cells) {
-        List<Row> recs = cells.select("spec_cache_key", "store_uri", "sweep_point_index", "seed", "axes")
-                .dropDuplicates("spec_cache_key").orderBy("sweep_point_index", "seed", "spec_cache_key")
-                .collectAsList();
+    private static void samples(HtmlPage page, Configuration hadoop, SweepCells cells) {
+        List<SweepCells.Recording> recs = new ArrayList<>(cells.recordings());
+        recs.sort(Comparator.comparing(SweepCells.Recording::pointIndex, Comparator.nullsFirst(Comparator
+                .naturalOrder())).thenComparing(SweepCells.Recording::seed, Comparator.nullsFirst(Comparator
+                .naturalOrder())).thenComparing(SweepCells.Recording::cacheKey));
         page.tag("h3", "Sample recordings");
         int n = Math.min(SAMPLES, recs.size());
         for (int k = 0; k < n; k++) {
             int i = n == 1 ? 0 : (int) Math.round((double) k * (recs.size() - 1) / (n - 1));
-            Row r = recs.get(i);
-            String key = r.getString(0), store = r.isNullAt(1) ? null : r.getString(1);
-            Map<String, String> axes = r.isNullAt(4) ? Map.of() : new TreeMap<>(r.getJavaMap(4));
-            String head = "Recording " + key + " (point " + (r.isNullAt(2) ? "?" : r.get(2)) + ", seed "
-                    + (r.isNullAt(3) ? "?" : r.get(3)) + (axes.isEmpty() ? "" : ", " + axes) + ")";
+            SweepCells.Recording r = recs.get(i);
+            String key = r.cacheKey(), store = r.storeUri();
+            Map<String, String> axes = r.axes() == null ? Map.of() : new TreeMap<>(r.axes());
+            String head = "Recording " + key + " (point " + (r.pointIndex() == null ? "?" : r.pointIndex())
+                    + ", seed " + (r.seed() == null ? "?" : r.seed()) + (axes.isEmpty() ? "" : ", " + axes) + ")";
             page.raw("<h4>" + HtmlPage.esc(head) + "</h4>\n");
             if (store == null) {
                 page.note("The table records no store for this recording.");
                 continue;
             }
             try {
-                SampleImages.Pictures p = SampleImages.render(open(spark, store));
+                SampleImages.Pictures p = SampleImages.render(open(hadoop, store));
                 String size = p.frames() + " frames of " + p.width() + " × " + p.height() + " px";
                 page.raw("<div class=\"grid\">\n");
                 page.figure(p.meanPng(), "mean projection of " + key, "Mean projection (" + size + "), "
@@ -276,11 +287,11 @@ public final class SweepReport {
     }
 
     /** @return the job metadata document of a sweep, or null when the table has none */
-    static JsonNode metadata(SparkSession spark, String tableUri, String sweepId) {
+    static JsonNode metadata(Configuration hadoop, String tableUri, String sweepId) {
         try {
             URI u = URI.create(tableUri.endsWith("/") ? tableUri : tableUri + "/").resolve(JobMetadata.key(sweepId));
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(u);
-            FileSystem fs = p.getFileSystem(SparkSessions.hadoopConf(spark));
+            FileSystem fs = p.getFileSystem(hadoop);
             if (!fs.exists(p)) {
                 return null;
             }
@@ -292,12 +303,11 @@ public final class SweepReport {
         }
     }
 
-    static ByteStore open(SparkSession spark, String storeUri) throws IOException {
+    static ByteStore open(Configuration conf, String storeUri) throws IOException {
         URI u = URI.create(storeUri);
         if ("file".equals(u.getScheme())) {
             return new FileByteStore(Paths.get(u));
         }
-        Configuration conf = SparkSessions.hadoopConf(spark);
         return new HadoopByteStore(u, conf);
     }
 
