@@ -128,12 +128,13 @@ public record ExportArgs(Path avi, Path tiff, AviCodec codec, GreyRange range, D
      * @param aviFile   the AVI to write, or null
      * @param tiffFile  the TIFF to write, or null
      * @param overwrite replace existing files
+     * @param startLine whether to print the start line ({@code <title>: <store> -> <files> (<n> frames)})
      * @param err       where the start and progress lines go ({@link FrameProgress}: progress on a terminal only)
      * @return what was written
      */
     public ExportResult export(ByteStore store, Path aviFile, Path tiffFile, boolean overwrite, String title,
-                               PrintStream err) throws IOException {
-        String start = title + ": " + store.location() + " -> " + (aviFile != null ? aviFile : "")
+                               boolean startLine, PrintStream err) throws IOException {
+        String start = !startLine ? null : title + ": " + store.location() + " -> " + (aviFile != null ? aviFile : "")
                 + (aviFile != null && tiffFile != null ? ", " : "") + (tiffFile != null ? tiffFile : "");
         ExportOptions o = new ExportOptions(aviFile, tiffFile, codec, range, fps, overwrite,
                 FrameProgress.forTerminal(err, title, start));

@@ -148,7 +148,7 @@ public final class SimulateCommand {
         long t0 = System.nanoTime();
         try {
             ExportResult e = a.export().export(new FileByteStore(target), avi, tiff, a.overwrite(),
-                    "minisim simulate: export", err);
+                    "minisim simulate: export", true, err);
             out.println("exported " + key + ": " + ExportArgs.done(e, t0));
             return 0;
         } catch (ExportException e) {

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -58,6 +63,37 @@ public final class SweepReport {
     }
 
     private SweepReport() {}
+
+    private static final AtomicInteger WARM_UPS = new AtomicInteger();
+
+    /**
+     * Starts, once per JVM, a low-priority daemon thread that draws a throw-away chart and PNG and loads the table
+     * reader's classes, so a report written later in this JVM (the end of {@code minisim run}) does not pay the
+     * chart library's and image encoder's start-up (a few hundred ms) after the work. Changes no output.
+     */
+    public static void warmUp() {
+        if (WARM_UPS.getAndIncrement() > 0) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                List<SweepStats.Group> g = List.of(new SweepStats.Group(0, 2, 2, 1, 2, 1, 2, 3),
+                        new SweepStats.Group(1, 2, 2, 2, 2, 2, 3, 4));
+                Charts.fraction("warm-up", "x", g);
+                Charts.histogram("warm-up", "x", new SweepStats.Histogram("x", 0, 1, new long[] {1, 2}, 0));
+                int px = SampleImages.PROJECTION_PX;
+                boolean[] mask = new boolean[px * px];
+                java.util.Arrays.fill(mask, px * px / 2 - px, px * px / 2 + px, true);
+                SampleImages.png(SampleImages.withContours(new double[px * px], px, px, List.of(mask)));
+                Class.forName("org.apache.parquet.hadoop.example.GroupReadSupport");
+                Class.forName("org.apache.parquet.hadoop.ParquetReader");
+            } catch (Exception | LinkageError ignored) {
+                // only a warm-up: the report itself reports any real problem
+            }
+        }, "minisim-report-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
 
     /** Writes the report of one sweep with a session's Hadoop configuration (no Spark job is run). */
     public static Path write(SparkSession spark, String tableUri, String sweepId, Path outDir) throws IOException {
@@ -143,49 +179,44 @@ public final class SweepReport {
         HtmlPage page = new HtmlPage("minisim sweep report: " + String.join(", ", ids));
         page.tag("h1", "minisim sweep report");
         page.note("Cell table " + uri + "; " + ids.size() + (ids.size() == 1 ? " sweep." : " sweeps."));
-        for (String id : ids) {
-            section(page, hadoop, uri, id, table.read(id), wall.get(id));
+        ExecutorService pool = pool();
+        try {
+            for (String id : ids) {
+                section(page, hadoop, uri, id, table.read(id), wall.get(id), pool);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return page.finish();
     }
 
     private static void section(HtmlPage page, Configuration hadoop, String tableUri, String id, SweepCells cells,
-                                Double wallSeconds) throws IOException {
+                                Double wallSeconds, ExecutorService pool) throws IOException {
         List<String> axes = SweepStats.axes(cells);
-        page.raw("<section class=\"sweep\" data-sweep=\"" + HtmlPage.esc(id) + "\">\n");
-        page.tag("h2", "Sweep " + id);
-        summary(page, hadoop, tableUri, id, SweepStats.summary(cells), axes, wallSeconds);
-        samples(page, hadoop, cells);
-        page.tag("h3", "Against the swept axes");
-        if (axes.isEmpty()) {
-            page.note("This sweep has no axis columns (only seeds vary).");
+        // every picture is rendered on the pool first (the slow part: reading sample stores, drawing PNGs), then
+        // the page is assembled in order
+        List<SweepCells.Recording> samples = sampleRecordings(cells);
+        List<Future<SampleImages.Pictures>> pictures = new ArrayList<>();
+        for (SweepCells.Recording r : samples) {
+            pictures.add(r.storeUri() == null ? null
+                    : pool.submit(() -> SampleImages.render(open(hadoop, r.storeUri()))));
         }
+        List<List<SweepStats.Group>> axisGroups = new ArrayList<>();
+        List<Future<byte[]>> axisCharts = new ArrayList<>();
         for (String ax : axes) {
             List<SweepStats.Group> g = SweepStats.byAxis(cells, ax);
             String name = axisName(ax);
-            page.raw("<div class=\"grid\">\n");
-            page.figure(Charts.fraction("detectable fraction against " + name, name, g),
-                    "detectable fraction against " + name, "Fraction of cells flagged detectable, per value of "
-                            + name + ".");
-            page.figure(Charts.snr("detection SNR against " + name, name, g), "detection SNR against " + name,
-                    "Median detection SNR with first and third quartiles (nearest rank), per value of " + name
-                            + ".");
-            page.raw("</div>\n");
-            groupTable(page, id, ax, name, g);
+            axisGroups.add(g);
+            axisCharts.add(pool.submit(() -> Charts.fraction("detectable fraction against " + name, name, g)));
+            axisCharts.add(pool.submit(() -> Charts.snr("detection SNR against " + name, name, g)));
         }
-        page.tag("h3", "Against depth");
         List<SweepStats.Group> depth = SweepStats.byDepth(cells);
-        page.raw("<div class=\"grid\">\n");
-        page.figure(Charts.fraction("detectable fraction against depth", "depth (µm)", depth),
-                "detectable fraction against depth", "Fraction of detectable cells in " + SweepStats.DEPTH_BINS
-                        + " equal depth bins (bin centres).");
-        page.figure(Charts.snrScatter(SweepStats.scatter(cells)), "detection SNR against depth",
-                "Detection SNR of each cell (at most " + SweepStats.SCATTER_MAX + ", a fixed hash sample) against its "
-                        + "depth; orange: detectable.");
-        page.raw("</div>\n");
-        groupTable(page, id, "depth_um", "depth bin centre (µm)", depth);
-        page.tag("h3", "Distributions");
-        page.raw("<div class=\"grid\">\n");
+        Future<byte[]> depthFraction = pool.submit(() -> Charts.fraction("detectable fraction against depth",
+                "depth (µm)", depth));
+        SweepStats.Scatter scatter = SweepStats.scatter(cells);
+        Future<byte[]> depthScatter = pool.submit(() -> Charts.snrScatter(scatter));
+        List<SweepStats.Histogram> hists = new ArrayList<>();
+        List<Future<byte[]>> histCharts = new ArrayList<>();
         for (String[] h : new String[][] {{"vessel_overlap_fraction", "0", "1"}, {"roi_trace_corr", "-1", "1"},
                 {"oracle_trace_corr", "-1", "1"}}) {
             if (cells.column(h[0]) == null) {
@@ -193,13 +224,80 @@ public final class SweepReport {
             }
             SweepStats.Histogram hist = SweepStats.histogram(cells, h[0], Double.parseDouble(h[1]),
                     Double.parseDouble(h[2]));
-            page.figure(Charts.histogram(h[0], h[0], hist), "distribution of " + h[0],
+            hists.add(hist);
+            histCharts.add(pool.submit(() -> Charts.histogram(h[0], h[0], hist)));
+        }
+
+        page.raw("<section class=\"sweep\" data-sweep=\"" + HtmlPage.esc(id) + "\">\n");
+        page.tag("h2", "Sweep " + id);
+        summary(page, hadoop, tableUri, id, SweepStats.summary(cells), axes, wallSeconds);
+        samples(page, samples, pictures);
+        page.tag("h3", "Against the swept axes");
+        if (axes.isEmpty()) {
+            page.note("This sweep has no axis columns (only seeds vary).");
+        }
+        for (int a = 0; a < axes.size(); a++) {
+            String ax = axes.get(a), name = axisName(ax);
+            page.raw("<div class=\"grid\">\n");
+            page.figure(get(axisCharts.get(2 * a)), "detectable fraction against " + name,
+                    "Fraction of cells flagged detectable, per value of " + name + ".");
+            page.figure(get(axisCharts.get(2 * a + 1)), "detection SNR against " + name,
+                    "Median detection SNR with first and third quartiles (nearest rank), per value of " + name
+                            + ".");
+            page.raw("</div>\n");
+            groupTable(page, id, ax, name, axisGroups.get(a));
+        }
+        page.tag("h3", "Against depth");
+        page.raw("<div class=\"grid\">\n");
+        page.figure(get(depthFraction), "detectable fraction against depth", "Fraction of detectable cells in "
+                + SweepStats.DEPTH_BINS + " equal depth bins (bin centres).");
+        page.figure(get(depthScatter), "detection SNR against depth",
+                "Detection SNR of each cell (at most " + SweepStats.SCATTER_MAX + ", a fixed hash sample) against its "
+                        + "depth; orange: detectable.");
+        page.raw("</div>\n");
+        groupTable(page, id, "depth_um", "depth bin centre (µm)", depth);
+        page.tag("h3", "Distributions");
+        page.raw("<div class=\"grid\">\n");
+        for (int k = 0; k < hists.size(); k++) {
+            SweepStats.Histogram hist = hists.get(k);
+            String c = hist.column();
+            page.figure(get(histCharts.get(k)), "distribution of " + c,
                     hist.total() + " cells with a value, " + hist.nulls() + " without (null).",
-                    "data-hist=\"" + h[0] + "\" data-values=\"" + hist.total() + "\" data-nulls=\"" + hist.nulls()
+                    "data-hist=\"" + c + "\" data-values=\"" + hist.total() + "\" data-nulls=\"" + hist.nulls()
                             + "\"");
         }
         page.raw("</div>\n");
         page.raw("</section>\n");
+    }
+
+    /** @return a chart rendered on the pool (its failure rethrown as an IOException or unchecked exception) */
+    private static <T> T get(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException("interrupted while drawing the report", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ReportException("drawing the report: " + Failures.oneLine(c), c);
+        }
+    }
+
+    /** @return a pool for the report's pictures: up to 4 daemon threads, at most one per core */
+    private static ExecutorService pool() {
+        int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger k = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "minisim-report-" + k.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static void summary(HtmlPage page, Configuration hadoop, String tableUri, String id,
@@ -250,28 +348,37 @@ public final class SweepReport {
         page.raw("</table>\n");
     }
 
-    /** Pictures of up to {@link #SAMPLES} recordings spread over the sweep order. */
-    private static void samples(HtmlPage page, Configuration hadoop, SweepCells cells) {
+    /** @return up to {@link #SAMPLES} recordings spread over the sweep order (point, seed, key) */
+    static List<SweepCells.Recording> sampleRecordings(SweepCells cells) {
         List<SweepCells.Recording> recs = new ArrayList<>(cells.recordings());
         recs.sort(Comparator.comparing(SweepCells.Recording::pointIndex, Comparator.nullsFirst(Comparator
                 .naturalOrder())).thenComparing(SweepCells.Recording::seed, Comparator.nullsFirst(Comparator
                 .naturalOrder())).thenComparing(SweepCells.Recording::cacheKey));
-        page.tag("h3", "Sample recordings");
         int n = Math.min(SAMPLES, recs.size());
+        List<SweepCells.Recording> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            int i = n == 1 ? 0 : (int) Math.round((double) k * (recs.size() - 1) / (n - 1));
-            SweepCells.Recording r = recs.get(i);
+            out.add(recs.get(n == 1 ? 0 : (int) Math.round((double) k * (recs.size() - 1) / (n - 1))));
+        }
+        return out;
+    }
+
+    /** Pictures of the sample recordings (a future per recording, null without a store). */
+    private static void samples(HtmlPage page, List<SweepCells.Recording> recs,
+                                List<Future<SampleImages.Pictures>> pictures) {
+        page.tag("h3", "Sample recordings");
+        for (int k = 0; k < recs.size(); k++) {
+            SweepCells.Recording r = recs.get(k);
             String key = r.cacheKey(), store = r.storeUri();
             Map<String, String> axes = r.axes() == null ? Map.of() : new TreeMap<>(r.axes());
             String head = "Recording " + key + " (point " + (r.pointIndex() == null ? "?" : r.pointIndex())
                     + ", seed " + (r.seed() == null ? "?" : r.seed()) + (axes.isEmpty() ? "" : ", " + axes) + ")";
             page.raw("<h4>" + HtmlPage.esc(head) + "</h4>\n");
-            if (store == null) {
+            if (pictures.get(k) == null) {
                 page.note("The table records no store for this recording.");
                 continue;
             }
             try {
-                SampleImages.Pictures p = SampleImages.render(open(hadoop, store));
+                SampleImages.Pictures p = get(pictures.get(k));
                 String size = p.frames() + " frames of " + p.width() + " × " + p.height() + " px";
                 page.raw("<div class=\"grid\">\n");
                 page.figure(p.meanPng(), "mean projection of " + key, "Mean projection (" + size + "), "
