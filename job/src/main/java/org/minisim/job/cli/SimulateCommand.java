@@ -436,8 +436,12 @@ public final class SimulateCommand {
             t.setDaemon(true);
             return t;
         });
-        s.scheduleWithFixedDelay(() -> p.frames((int) Math.min(frames, Math.max(1,
-                RenderProgress.framesRendered() - base)), frames), 500, 500, TimeUnit.MILLISECONDS);
+        s.scheduleWithFixedDelay(() -> {
+            long done = Math.min(frames, RenderProgress.framesRendered() - base);
+            if (done > 0) {
+                p.frames((int) done, frames);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
         return s;
     }
 }
