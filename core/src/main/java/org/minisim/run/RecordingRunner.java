@@ -45,6 +45,7 @@ public final class RecordingRunner {
     public static TaskResult run(RecordingTask task) {
         long start = System.nanoTime();
         ByteStore store = task.stores().store(task.cacheKey());
+        RenderProgress.taskStarted();
         try {
             if (task instanceof RecordingTask.Whole w) {
                 return whole(w, store, start);
@@ -56,6 +57,8 @@ public final class RecordingRunner {
         } catch (IOException e) {
             throw new MinisimException("recording " + task.cacheKey() + ": store " + store.location() + ": "
                     + e.getMessage(), e);
+        } finally {
+            RenderProgress.taskEnded();
         }
     }
 
@@ -127,7 +130,8 @@ public final class RecordingRunner {
                                                     int t0, int t1, int chunkFrames) {
         ChunkWritingSink sink = new ChunkWritingSink(writer, t0, t1);
         RenderStatistics.Sums sums = table.render().newSums(chunkFrames);
-        new Renderer(scene).render(t0, t1, blockFrames(chunkFrames), table.render().sink(sums, sink));
+        new Renderer(scene).render(t0, t1, blockFrames(chunkFrames),
+                RenderProgress.counting(table.render().sink(sums, sink)));
         sink.finish();
         return sums;
     }

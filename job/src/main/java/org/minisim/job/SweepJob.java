@@ -108,7 +108,7 @@ public final class SweepJob {
         phases.mark("manifest");
 
         List<SweepRecording> recs = plan.recordings();
-        Progress progress = new Progress(recs.size(), o.out(), o.err());
+        Progress progress = new Progress(recs, o.out(), o.err());
         int parallelism = exec.parallelism();
         int inFlight = o.maxInFlight() > 0 ? o.maxInFlight() : Math.max(1, 2 * parallelism);
         int recordingsAtOnce = Math.min(inFlight, Math.max(1, recs.size()));
@@ -127,7 +127,9 @@ public final class SweepJob {
         TableSink sink = new TableSink(new CellTableWriter(table, plan.sweepId(), CellTable.axisColumns(ax),
                 CellTableWriter.DEFAULT_ROWS_PER_FILE));
         RecordingOutcome[] outcomes = new RecordingOutcome[recs.size()];
-        runAll(ctx, recs, inFlight, outcomes, sink, plan.sweepId());
+        try (progress) {
+            runAll(ctx, recs, inFlight, outcomes, sink, plan.sweepId());
+        }
         phases.mark("recordings");
 
         long rows;
@@ -235,6 +237,7 @@ public final class SweepJob {
             List<Future<?>> futures = new ArrayList<>();
             for (Work w : work) {
                 futures.add(pool.submit(() -> {
+                    ctx.progress().started(w.whole() != null ? w.whole().size() : 1);
                     if (w.whole() != null) {
                         runBatch(ctx, recs, w.whole(), outcomes, sink, sweepId);
                     } else {

@@ -7,7 +7,7 @@ import org.minisim.export.ExportProgress;
 
 /**
  * Progress of an export: the start line {@code <start> (<total> frames)} once the input is checked and the outputs
- * opened, then — only when {@code enabled} (a terminal) — {@code <title>: <done>/<total> frames (<pct>%)} at most
+ * opened (none when {@code start} is null), then — only when {@code enabled} (a terminal) — {@code <title>: <done>/<total> frames (<pct>%)} at most
  * once per interval (never for the last chunk, which the caller's summary line reports).
  */
 final class FrameProgress implements ExportProgress {
@@ -43,11 +43,18 @@ final class FrameProgress implements ExportProgress {
         return new FrameProgress(err, title, start, System.console() != null, System::nanoTime, INTERVAL_NS);
     }
 
+    /** @return whether progress lines are printed (a terminal) */
+    boolean enabled() {
+        return enabled;
+    }
+
     @Override
     public void frames(int done, int total) {
         if (done == 0) {
-            err.println(start + " (" + total + " frames)");
-            err.flush();
+            if (start != null) {
+                err.println(start + " (" + total + " frames)");
+                err.flush();
+            }
             last = clock.getAsLong();
             return;
         }

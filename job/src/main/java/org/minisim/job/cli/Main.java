@@ -19,6 +19,7 @@ public final class Main {
     static {
         COMMANDS.put("validate", (a, out, err) -> ValidateCommand.run(Arrays.asList(a), out, err));
         COMMANDS.put("run", RunCommand::run);
+        COMMANDS.put("simulate", SimulateCommand::run);
         COMMANDS.put("bench", (a, out, err) -> Benchmark.run(a, out));
         COMMANDS.put("score", ScoreCommand::run);
         COMMANDS.put("outcomes", OutcomeCommand::run);

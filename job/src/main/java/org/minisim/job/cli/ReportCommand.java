@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import org.minisim.job.exec.Failures;
 import org.minisim.job.report.ReportException;
 import org.minisim.job.report.SweepReport;
-import org.minisim.job.spark.SparkSessions;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
 import org.minisim.spec.sweep.SweepValidationException;
@@ -23,20 +21,22 @@ import org.minisim.spec.sweep.SweepValidationException;
  * sweep report page {@code DIR/index.html} ({@link SweepReport}; DIR defaults to {@code report} in the working
  * directory). The argument is the cell table directory (every sweep in it, or those named by {@code --sweep-id}),
  * or a sweep file (its sweep, from its {@code output.table}, resolved like {@code run} does). Prints the page's
- * path. Exit status 0, 1 for an unreadable table or sweep file or a sweep the table lacks, 2 for a malformed
- * command line.
+ * path. The table is read without Spark (parquet-hadoop, {@code --conf} Hadoop keys such as an S3 endpoint
+ * apply); DIR may be a local path or a Hadoop URI. {@code --master} is accepted for older scripts and ignored.
+ * Exit status 0, 1 for an unreadable table or sweep file or a sweep the table lacks, 2 for a malformed command
+ * line.
  */
 public final class ReportCommand {
 
     /** The usage line. */
     public static final String USAGE = "usage: minisim report TABLE_OR_SWEEP [--out DIR] [--sweep-id ID]... "
-            + "[--master URL] [--conf key=value]...";
+            + "[--conf key=value]...";
 
     private ReportCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String input = null, master = null;
-        Path outDir = Paths.get("report");
+        String input = null;
+        String outDir = "report";
         List<String> ids = new ArrayList<>();
         Map<String, String> conf = new LinkedHashMap<>();
         try {
@@ -47,9 +47,9 @@ public final class ReportCommand {
                         out.println(USAGE);
                         return 0;
                     }
-                    case "--out" -> outDir = Paths.get(value(args, ++i, a));
+                    case "--out" -> outDir = value(args, ++i, a);
                     case "--sweep-id" -> ids.add(value(args, ++i, a));
-                    case "--master" -> master = value(args, ++i, a);
+                    case "--master" -> value(args, ++i, a); // ignored: the report needs no Spark
                     case "--conf" -> {
                         String kv = value(args, ++i, a);
                         int e = kv.indexOf('=');
@@ -101,15 +101,9 @@ public final class ReportCommand {
         } else {
             table = RunCommand.absoluteUri(input);
         }
-        Map<String, String> sparkConf = new LinkedHashMap<>(conf);
-        sparkConf.putIfAbsent("spark.app.name", "minisim report");
-        if (master != null) {
-            sparkConf.put("spark.master", master);
-        }
         try {
-            SparkSession spark = SparkSessions.getOrCreate(sparkConf);
-            Path page = SweepReport.write(spark, table, ids, outDir);
-            out.println(page.toAbsolutePath());
+            String page = SweepReport.write(RunCommand.hadoopConf(conf, table.startsWith("file:")), table, ids, outDir, Map.of());
+            out.println(page);
             return 0;
         } catch (ReportException e) {
             err.println("minisim report: " + e.getMessage());

@@ -12,10 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 import org.minisim.job.exec.InProcessExecutor;
+import org.minisim.job.report.SweepReport;
+import org.minisim.run.RecordingArrays;
+import org.minisim.spec.sweep.SweepRecording;
 import org.minisim.job.spark.SparkSessions;
 import org.minisim.job.storage.StoreRoot;
 import org.minisim.spec.json.SpecIssue;
@@ -25,8 +31,13 @@ import org.minisim.spec.sweep.SweepValidationException;
 
 /**
  * {@code minisim run}: reads and validates a sweep file (every error listed, nothing written and no Spark
- * session created when it is invalid), then runs {@link SweepJob}. Exit status 0 when every recording is
- * committed, 1 on an invalid sweep file or any failed recording, 2 on a malformed command line.
+ * session created when it is invalid), then runs {@link SweepJob}; then, once every recording has finished,
+ * exports the movie of each committed recording ({@code --avi DIR}, {@code --tiff DIR}: {@code <cache_key>.avi} /
+ * {@code .tiff}, existing files kept unless {@code --overwrite}; see {@link ExportArgs}), and writes the sweep
+ * report ({@link SweepReport}, without Spark) to {@code <table>/_report/<sweep_id>/index.html} or
+ * {@code --report DIR}, unless {@code --no-report}. Exit status 0 when every recording is committed and every
+ * export and the report are written, 1 on an invalid sweep file, an export option that cannot apply (checked
+ * before anything runs), or any failed recording, export or report, 2 on a malformed command line.
  */
 public final class RunCommand {
     private RunCommand() {}
@@ -48,6 +59,9 @@ public final class RunCommand {
             err.println(RunArgs.USAGE);
             return 2;
         }
+        if (!a.noReport()) {
+            SweepReport.warmUp();
+        }
         String text;
         try {
             text = readText(a.sweep(), a.conf());
@@ -68,19 +82,36 @@ public final class RunCommand {
         }
         String stores = absoluteUri(a.stores() != null ? a.stores() : plan.storesUri());
         String table = absoluteUri(a.table() != null ? a.table() : plan.tableUri());
+        String exportProblem = exportProblem(a.export(), plan);
+        if (exportProblem != null) {
+            err.println("minisim run: " + exportProblem + "; nothing was run");
+            return 1;
+        }
 
         Map<String, String> conf = new LinkedHashMap<>(a.conf());
         String master = a.master() != null ? a.master() : System.getProperty("spark.master", conf.get("spark.master"));
         boolean spark = !InProcessExecutor.isLocalMaster(master) || "spark".equals(conf.get(EXECUTOR_CONF));
         SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
+        long frames = 0;
+        for (SweepRecording r : plan.recordings()) {
+            frames += RecordingArrays.movieFrames(r.spec());
+        }
+        out.println(String.format(Locale.ROOT, "minisim run: sweep %s: %d recording%s, %d frames -> stores %s, "
+                        + "table %s (%s)", plan.sweepId(), plan.recordings().size(),
+                plan.recordings().size() == 1 ? "" : "s", frames, stores, table,
+                spark ? "Spark" : "in-process, " + (master == null ? "local[*]" : master)));
+        out.flush();
+        SweepSummary s;
+        Configuration hadoop;
         try {
-            SweepSummary s;
             if (spark) {
                 conf.putIfAbsent("spark.app.name", "minisim " + plan.sweepId());
                 if (a.master() != null) {
                     conf.put("spark.master", a.master());
                 }
-                s = SweepJob.run(SparkSessions.getOrCreate(conf), o);
+                SparkSession session = SparkSessions.getOrCreate(conf);
+                s = SweepJob.run(session, o);
+                hadoop = SparkSessions.hadoopConf(session);
             } else {
                 Main.useLightLogging();
                 String sample = System.getenv(org.minisim.job.bench.Benchmark.LIVE_HEAP_ENV);
@@ -88,7 +119,8 @@ public final class RunCommand {
                         : new org.minisim.job.bench.LiveHeapSampler(Long.parseLong(sample.trim()));
                 try (InProcessExecutor exec = InProcessExecutor.forLocalMaster(master)) {
                     boolean local = stores.startsWith("file:") && table.startsWith("file:");
-                    s = SweepJob.run(exec, hadoopConf(conf, local), o, minisimSettings(conf));
+                    hadoop = hadoopConf(conf, local);
+                    s = SweepJob.run(exec, hadoop, o, minisimSettings(conf));
                 } finally {
                     if (live != null) {
                         live.close();
@@ -98,10 +130,62 @@ public final class RunCommand {
                     }
                 }
             }
-            return s.ok() ? 0 : 1;
         } catch (RuntimeException e) {
             err.println("minisim run: sweep " + plan.sweepId() + " failed: " + Failures.oneLine(e));
             return 1;
+        }
+        boolean ok = s.ok();
+        if (a.export().any()) {
+            ok &= RunExports.exportAll(s, StoreRoot.of(stores, hadoop), a.export(), a.overwrite(), out, err);
+        }
+        if (!a.noReport()) {
+            ok &= report(s, hadoop, table, a.report(), out, err);
+        }
+        return ok ? 0 : 1;
+    }
+
+    /** @return why the export options cannot apply to this sweep (checked before anything runs), or null */
+    static String exportProblem(ExportArgs export, SweepPlan plan) {
+        if (!export.any()) {
+            return null;
+        }
+        String dirs = export.problemWithDirectories();
+        if (dirs != null) {
+            return dirs;
+        }
+        for (SweepRecording r : plan.recordings()) {
+            String p = export.problemWith(r.spec());
+            if (p != null) {
+                return "recording " + r.cacheKey() + " (point " + r.pointIndex() + " seed " + r.seed() + "): " + p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes the sweep report of the run (default folder {@code <table>/_report/<sweep_id>}) and prints its
+     * location; a sweep without table rows gets none.
+     *
+     * @return whether it was written (or there was nothing to report)
+     */
+    static boolean report(SweepSummary s, Configuration hadoop, String table, String dir, PrintStream out,
+                          PrintStream err) {
+        if (s.tableRows() == 0) {
+            out.println("report: none (the sweep has no table rows)");
+            return true;
+        }
+        String where = dir != null ? dir : (table.endsWith("/") ? table : table + "/") + "_report/" + s.sweepId();
+        long t0 = System.nanoTime();
+        try {
+            String page = SweepReport.write(hadoop, table, List.of(s.sweepId()), where,
+                    Map.of(s.sweepId(), s.wallSeconds()));
+            out.println(String.format(Locale.ROOT, "report: %s (%.1f s)", page, (System.nanoTime() - t0) / 1e9));
+            out.flush();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err.println("minisim run: the sweep report could not be written to " + where + ": "
+                    + Failures.oneLine(e));
+            return false;
         }
     }
 

@@ -134,7 +134,7 @@ public final class ValidateCommand {
         return sb.append('}').toString();
     }
 
-    private static String line(String file, String level, SpecIssue i, String where) {
+    static String line(String file, String level, SpecIssue i, String where) {
         StringBuilder sb = new StringBuilder();
         sb.append(file).append(": ").append(level).append(' ').append(i.ruleId()).append(' ').append(where)
                 .append(i.path().isEmpty() ? "<document>" : i.path()).append(": ").append(i.message().replace('\n', ' '));

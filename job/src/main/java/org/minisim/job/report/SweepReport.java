@@ -1,7 +1,5 @@
 package org.minisim.job.report;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,31 +13,37 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.minisim.job.exec.Failures;
 import org.minisim.job.JobMetadata;
 import org.minisim.job.spark.SparkSessions;
 import org.minisim.job.storage.HadoopByteStore;
+import org.minisim.job.storage.StoreRoot;
 import org.minisim.store.ByteStore;
 import org.minisim.store.FileByteStore;
 
 /**
  * The sweep report: one self-contained HTML page ({@code <outDir>/index.html}: no script, no network, every image
  * a PNG data URI) with, per sweep of a cell table, the summary (recordings, frames, cells, detectable fraction,
- * wall time from the job metadata file when it records one), pictures of a few sample recordings (mean and max
- * projections with the detectable cells' contours, a strip of frames), and charts of the detectable fraction and
- * the detection SNR against each swept axis ({@code ax_*}) and depth, and the distributions of
- * {@code vessel_overlap_fraction}, {@code roi_trace_corr} and {@code oracle_trace_corr}. Every number is a Spark SQL
- * aggregate over the table ({@link SweepStats}) and is also given in a table under its chart (with exact values in
- * {@code data-*} attributes).
+ * wall time from the job metadata file when it records one, or as the caller gives it), pictures of a few sample
+ * recordings (mean and max projections with the detectable cells' contours, a strip of frames), and charts of the
+ * detectable fraction and the detection SNR against each swept axis ({@code ax_*}) and depth, and the
+ * distributions of {@code vessel_overlap_fraction}, {@code roi_trace_corr} and {@code oracle_trace_corr}. The
+ * table is read with parquet-hadoop ({@link CellTableReader}) and every number is computed in this JVM
+ * ({@link SweepStats}) — no Spark session, so {@code minisim run} writes the report at its end cheaply — and is
+ * also given in a table under its chart (with exact values in {@code data-*} attributes).
  */
 public final class SweepReport {
 
@@ -60,51 +64,88 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    /** Writes the report of one sweep; see {@link #write(SparkSession, String, List, Path)}. */
+    private static final AtomicInteger WARM_UPS = new AtomicInteger();
+
+    /**
+     * Starts, once per JVM, a low-priority daemon thread that draws a throw-away chart and PNG and loads the table
+     * reader's classes, so a report written later in this JVM (the end of {@code minisim run}) does not pay the
+     * chart library's and image encoder's start-up (a few hundred ms) after the work. Changes no output.
+     */
+    public static void warmUp() {
+        if (WARM_UPS.getAndIncrement() > 0) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                List<SweepStats.Group> g = List.of(new SweepStats.Group(0, 2, 2, 1, 2, 1, 2, 3),
+                        new SweepStats.Group(1, 2, 2, 2, 2, 2, 3, 4));
+                Charts.fraction("warm-up", "x", g);
+                Charts.histogram("warm-up", "x", new SweepStats.Histogram("x", 0, 1, new long[] {1, 2}, 0));
+                int px = SampleImages.PROJECTION_PX;
+                boolean[] mask = new boolean[px * px];
+                java.util.Arrays.fill(mask, px * px / 2 - px, px * px / 2 + px, true);
+                SampleImages.png(SampleImages.withContours(new double[px * px], px, px, List.of(mask)));
+                Class.forName("org.apache.parquet.hadoop.example.GroupReadSupport");
+                Class.forName("org.apache.parquet.hadoop.ParquetReader");
+            } catch (Exception | LinkageError ignored) {
+                // only a warm-up: the report itself reports any real problem
+            }
+        }, "minisim-report-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Writes the report of one sweep with a session's Hadoop configuration (no Spark job is run). */
     public static Path write(SparkSession spark, String tableUri, String sweepId, Path outDir) throws IOException {
-        return write(spark, tableUri, List.of(sweepId), outDir);
+        return write(SparkSessions.hadoopConf(spark), tableUri, List.of(sweepId), outDir);
+    }
+
+    /** As {@link #write(Configuration, String, List, Path)} with a session's Hadoop configuration. */
+    public static Path write(SparkSession spark, String tableUri, List<String> sweepIds, Path outDir)
+            throws IOException {
+        return write(SparkSessions.hadoopConf(spark), tableUri, sweepIds, outDir);
     }
 
     /**
      * Writes {@code <outDir>/index.html} (created or replaced atomically; {@code outDir} is created).
      *
+     * @param hadoop   the Hadoop configuration of the table's (and the stores') file system
      * @param tableUri the cell table directory (local path or Hadoop URI), partitioned by {@code sweep_id}
      * @param sweepIds the sweeps to report, or empty for every sweep of the table
      * @return the page written
      * @throws ReportException for a missing or empty table, or a sweep the table does not hold
      */
-    public static Path write(SparkSession spark, String tableUri, List<String> sweepIds, Path outDir)
+    public static Path write(Configuration hadoop, String tableUri, List<String> sweepIds, Path outDir)
             throws IOException {
-        String uri = tableUri.contains("://") || tableUri.startsWith("file:") ? tableUri
-                : Paths.get(tableUri).toAbsolutePath().normalize().toUri().toString();
-        Dataset<Row> table = readTable(spark, uri);
-        List<String> present = new ArrayList<>();
-        for (Row r : table.select("sweep_id").distinct().orderBy("sweep_id").collectAsList()) {
-            present.add(r.getString(0));
+        String html = html(hadoop, tableUri, sweepIds, Map.of());
+        return writeLocal(outDir, html);
+    }
+
+    /**
+     * Writes {@code <out>/index.html}, where {@code out} is a local path or a Hadoop URI (file, s3a, hdfs: one
+     * whole-object write).
+     *
+     * @param wallSeconds the wall time of sweeps, s, shown where their job metadata records none
+     * @return the page's location: an absolute local path, or its URI
+     */
+    public static String write(Configuration hadoop, String tableUri, List<String> sweepIds, String out,
+                               Map<String, Double> wallSeconds) throws IOException {
+        String html = html(hadoop, tableUri, sweepIds, wallSeconds);
+        URI u = StoreRoot.normalize(out);
+        if ("file".equals(u.getScheme())) {
+            return writeLocal(Paths.get(u), html).toString();
         }
-        List<String> ids = sweepIds.isEmpty() ? present : sweepIds;
-        for (String id : ids) {
-            if (!present.contains(id)) {
-                throw new ReportException("the cell table " + uri + " has no rows of sweep '" + id + "' (it holds "
-                        + (present.isEmpty() ? "none" : String.join(", ", present)) + ")");
-            }
-        }
-        HtmlPage page = new HtmlPage("minisim sweep report: " + String.join(", ", ids));
-        page.tag("h1", "minisim sweep report");
-        page.note("Cell table " + uri + "; " + ids.size() + (ids.size() == 1 ? " sweep." : " sweeps."));
-        for (String id : ids) {
-            Dataset<Row> cells = table.filter(col("sweep_id").equalTo(id)).persist();
-            try {
-                section(page, spark, uri, id, cells);
-            } finally {
-                cells.unpersist();
-            }
-        }
+        StoreRoot.of(u.toString(), hadoop).rootStore().put(PAGE, html.getBytes(StandardCharsets.UTF_8));
+        String base = u.toString();
+        return (base.endsWith("/") ? base : base + "/") + PAGE;
+    }
+
+    private static Path writeLocal(Path outDir, String html) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(PAGE);
         Path tmp = Files.createTempFile(outDir, "." + PAGE + ".", ".part");
         try {
-            Files.writeString(tmp, page.finish(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -114,90 +155,157 @@ public final class SweepReport {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return target;
+        return target.toAbsolutePath();
     }
 
-    private static Dataset<Row> readTable(SparkSession spark, String uri) {
-        Dataset<Row> t;
-        try {
-            t = spark.read().option("mergeSchema", "true").parquet(uri);
-        } catch (Exception e) {
-            throw new ReportException("cannot read the cell table " + uri + ": " + Failures.oneLine(e), e);
-        }
-        List<String> cols = Arrays.asList(t.columns());
-        for (String need : List.of("sweep_id", "spec_cache_key", "detectable", "detection_snr", "depth_um",
-                "n_frames")) {
-            if (!cols.contains(need)) {
-                throw new ReportException(uri + " is not a minisim cell table: it has no column '" + need + "'");
-            }
-        }
-        return t;
-    }
-
-    private static void section(HtmlPage page, SparkSession spark, String tableUri, String id, Dataset<Row> cells)
+    /** @return the page of the sweeps (all of the table's when {@code sweepIds} is empty) */
+    static String html(Configuration hadoop, String tableUri, List<String> sweepIds, Map<String, Double> wall)
             throws IOException {
-        List<String> axes = new ArrayList<>();
-        for (String c : cells.columns()) {
-            if (c.startsWith("ax_") && cells.filter(col(c).isNotNull()).limit(1).count() > 0) {
-                axes.add(c);
+        String uri = tableUri.contains("://") || tableUri.startsWith("file:") ? tableUri
+                : Paths.get(tableUri).toAbsolutePath().normalize().toUri().toString();
+        CellTableReader table = new CellTableReader(hadoop, uri);
+        List<String> present = table.sweeps();
+        if (present.isEmpty()) {
+            throw new ReportException("the cell table " + uri + " holds no sweep (no sweep_id=... partition with "
+                    + "Parquet files)");
+        }
+        List<String> ids = sweepIds.isEmpty() ? present : sweepIds;
+        for (String id : ids) {
+            if (!present.contains(id)) {
+                throw new ReportException("the cell table " + uri + " has no rows of sweep '" + id + "' (it holds "
+                        + String.join(", ", present) + ")");
             }
         }
-        axes.sort(null);
+        HtmlPage page = new HtmlPage("minisim sweep report: " + String.join(", ", ids));
+        page.tag("h1", "minisim sweep report");
+        page.note("Cell table " + uri + "; " + ids.size() + (ids.size() == 1 ? " sweep." : " sweeps."));
+        ExecutorService pool = pool();
+        try {
+            for (String id : ids) {
+                section(page, hadoop, uri, id, table.read(id), wall.get(id), pool);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return page.finish();
+    }
+
+    private static void section(HtmlPage page, Configuration hadoop, String tableUri, String id, SweepCells cells,
+                                Double wallSeconds, ExecutorService pool) throws IOException {
+        List<String> axes = SweepStats.axes(cells);
+        // every picture is rendered on the pool first (the slow part: reading sample stores, drawing PNGs), then
+        // the page is assembled in order
+        List<SweepCells.Recording> samples = sampleRecordings(cells);
+        List<Future<SampleImages.Pictures>> pictures = new ArrayList<>();
+        for (SweepCells.Recording r : samples) {
+            pictures.add(r.storeUri() == null ? null
+                    : pool.submit(() -> SampleImages.render(open(hadoop, r.storeUri()))));
+        }
+        List<List<SweepStats.Group>> axisGroups = new ArrayList<>();
+        List<Future<byte[]>> axisCharts = new ArrayList<>();
+        for (String ax : axes) {
+            List<SweepStats.Group> g = SweepStats.byAxis(cells, ax);
+            String name = axisName(ax);
+            axisGroups.add(g);
+            axisCharts.add(pool.submit(() -> Charts.fraction("detectable fraction against " + name, name, g)));
+            axisCharts.add(pool.submit(() -> Charts.snr("detection SNR against " + name, name, g)));
+        }
+        List<SweepStats.Group> depth = SweepStats.byDepth(cells);
+        Future<byte[]> depthFraction = pool.submit(() -> Charts.fraction("detectable fraction against depth",
+                "depth (µm)", depth));
+        SweepStats.Scatter scatter = SweepStats.scatter(cells);
+        Future<byte[]> depthScatter = pool.submit(() -> Charts.snrScatter(scatter));
+        List<SweepStats.Histogram> hists = new ArrayList<>();
+        List<Future<byte[]>> histCharts = new ArrayList<>();
+        for (String[] h : new String[][] {{"vessel_overlap_fraction", "0", "1"}, {"roi_trace_corr", "-1", "1"},
+                {"oracle_trace_corr", "-1", "1"}}) {
+            if (cells.column(h[0]) == null) {
+                continue;
+            }
+            SweepStats.Histogram hist = SweepStats.histogram(cells, h[0], Double.parseDouble(h[1]),
+                    Double.parseDouble(h[2]));
+            hists.add(hist);
+            histCharts.add(pool.submit(() -> Charts.histogram(h[0], h[0], hist)));
+        }
+
         page.raw("<section class=\"sweep\" data-sweep=\"" + HtmlPage.esc(id) + "\">\n");
         page.tag("h2", "Sweep " + id);
-        summary(page, spark, tableUri, id, SweepStats.summary(cells), axes);
-        samples(page, spark, cells);
+        summary(page, hadoop, tableUri, id, SweepStats.summary(cells), axes, wallSeconds);
+        samples(page, samples, pictures);
         page.tag("h3", "Against the swept axes");
         if (axes.isEmpty()) {
             page.note("This sweep has no axis columns (only seeds vary).");
         }
-        for (String ax : axes) {
-            List<SweepStats.Group> g = SweepStats.byAxis(cells, ax);
-            String name = axisName(ax);
+        for (int a = 0; a < axes.size(); a++) {
+            String ax = axes.get(a), name = axisName(ax);
             page.raw("<div class=\"grid\">\n");
-            page.figure(Charts.fraction("detectable fraction against " + name, name, g),
-                    "detectable fraction against " + name, "Fraction of cells flagged detectable, per value of "
-                            + name + ".");
-            page.figure(Charts.snr("detection SNR against " + name, name, g), "detection SNR against " + name,
-                    "Median detection SNR with first and third quartiles (percentile_approx), per value of " + name
+            page.figure(get(axisCharts.get(2 * a)), "detectable fraction against " + name,
+                    "Fraction of cells flagged detectable, per value of " + name + ".");
+            page.figure(get(axisCharts.get(2 * a + 1)), "detection SNR against " + name,
+                    "Median detection SNR with first and third quartiles (nearest rank), per value of " + name
                             + ".");
             page.raw("</div>\n");
-            groupTable(page, id, ax, name, g);
+            groupTable(page, id, ax, name, axisGroups.get(a));
         }
         page.tag("h3", "Against depth");
-        List<SweepStats.Group> depth = SweepStats.byDepth(cells);
         page.raw("<div class=\"grid\">\n");
-        page.figure(Charts.fraction("detectable fraction against depth", "depth (µm)", depth),
-                "detectable fraction against depth", "Fraction of detectable cells in " + SweepStats.DEPTH_BINS
-                        + " equal depth bins (bin centres).");
-        page.figure(Charts.snrScatter(SweepStats.scatter(cells)), "detection SNR against depth",
+        page.figure(get(depthFraction), "detectable fraction against depth", "Fraction of detectable cells in "
+                + SweepStats.DEPTH_BINS + " equal depth bins (bin centres).");
+        page.figure(get(depthScatter), "detection SNR against depth",
                 "Detection SNR of each cell (at most " + SweepStats.SCATTER_MAX + ", a fixed hash sample) against its "
                         + "depth; orange: detectable.");
         page.raw("</div>\n");
         groupTable(page, id, "depth_um", "depth bin centre (µm)", depth);
         page.tag("h3", "Distributions");
         page.raw("<div class=\"grid\">\n");
-        for (String[] h : new String[][] {{"vessel_overlap_fraction", "0", "1"}, {"roi_trace_corr", "-1", "1"},
-                {"oracle_trace_corr", "-1", "1"}}) {
-            if (!Arrays.asList(cells.columns()).contains(h[0])) {
-                continue;
-            }
-            SweepStats.Histogram hist = SweepStats.histogram(cells, h[0], Double.parseDouble(h[1]),
-                    Double.parseDouble(h[2]));
-            page.figure(Charts.histogram(h[0], h[0], hist), "distribution of " + h[0],
+        for (int k = 0; k < hists.size(); k++) {
+            SweepStats.Histogram hist = hists.get(k);
+            String c = hist.column();
+            page.figure(get(histCharts.get(k)), "distribution of " + c,
                     hist.total() + " cells with a value, " + hist.nulls() + " without (null).",
-                    "data-hist=\"" + h[0] + "\" data-values=\"" + hist.total() + "\" data-nulls=\"" + hist.nulls()
+                    "data-hist=\"" + c + "\" data-values=\"" + hist.total() + "\" data-nulls=\"" + hist.nulls()
                             + "\"");
         }
         page.raw("</div>\n");
         page.raw("</section>\n");
     }
 
-    private static void summary(HtmlPage page, SparkSession spark, String tableUri, String id,
-                                SweepStats.Summary s, List<String> axes) {
-        JsonNode meta = metadata(spark, tableUri, id);
+    /** @return a chart rendered on the pool (its failure rethrown as an IOException or unchecked exception) */
+    private static <T> T get(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException("interrupted while drawing the report", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ReportException("drawing the report: " + Failures.oneLine(c), c);
+        }
+    }
+
+    /** @return a pool for the report's pictures: up to 4 daemon threads, at most one per core */
+    private static ExecutorService pool() {
+        int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger k = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "minisim-report-" + k.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void summary(HtmlPage page, Configuration hadoop, String tableUri, String id,
+                                SweepStats.Summary s, List<String> axes, Double wallSeconds) {
+        JsonNode meta = metadata(hadoop, tableUri, id);
         String wall = meta != null && meta.hasNonNull(WALL_KEY) && meta.get(WALL_KEY).isNumber()
                 ? String.format(Locale.ROOT, "%.1f s", meta.get(WALL_KEY).asDouble())
+                : wallSeconds != null ? String.format(Locale.ROOT, "%.1f s (this run)", wallSeconds)
                 : (meta == null ? "not recorded (no job metadata file)" : "not recorded in the job metadata");
         page.raw("<table class=\"summary\" data-recordings=\"" + s.recordings() + "\" data-frames=\"" + s.frames()
                 + "\" data-cells=\"" + s.cells() + "\" data-flagged=\"" + s.flagged() + "\" data-detectable=\""
@@ -240,27 +348,37 @@ public final class SweepReport {
         page.raw("</table>\n");
     }
 
-    /** Pictures of up to {@link #SAMPLES} recordings spread over the sweep order. */
-    private static void samples(HtmlPage page, SparkSession spark, Dataset<Row> cells) {
-        List<Row> recs = cells.select("spec_cache_key", "store_uri", "sweep_point_index", "seed", "axes")
-                .dropDuplicates("spec_cache_key").orderBy("sweep_point_index", "seed", "spec_cache_key")
-                .collectAsList();
-        page.tag("h3", "Sample recordings");
+    /** @return up to {@link #SAMPLES} recordings spread over the sweep order (point, seed, key) */
+    static List<SweepCells.Recording> sampleRecordings(SweepCells cells) {
+        List<SweepCells.Recording> recs = new ArrayList<>(cells.recordings());
+        recs.sort(Comparator.comparing(SweepCells.Recording::pointIndex, Comparator.nullsFirst(Comparator
+                .naturalOrder())).thenComparing(SweepCells.Recording::seed, Comparator.nullsFirst(Comparator
+                .naturalOrder())).thenComparing(SweepCells.Recording::cacheKey));
         int n = Math.min(SAMPLES, recs.size());
+        List<SweepCells.Recording> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            int i = n == 1 ? 0 : (int) Math.round((double) k * (recs.size() - 1) / (n - 1));
-            Row r = recs.get(i);
-            String key = r.getString(0), store = r.isNullAt(1) ? null : r.getString(1);
-            Map<String, String> axes = r.isNullAt(4) ? Map.of() : new TreeMap<>(r.getJavaMap(4));
-            String head = "Recording " + key + " (point " + (r.isNullAt(2) ? "?" : r.get(2)) + ", seed "
-                    + (r.isNullAt(3) ? "?" : r.get(3)) + (axes.isEmpty() ? "" : ", " + axes) + ")";
+            out.add(recs.get(n == 1 ? 0 : (int) Math.round((double) k * (recs.size() - 1) / (n - 1))));
+        }
+        return out;
+    }
+
+    /** Pictures of the sample recordings (a future per recording, null without a store). */
+    private static void samples(HtmlPage page, List<SweepCells.Recording> recs,
+                                List<Future<SampleImages.Pictures>> pictures) {
+        page.tag("h3", "Sample recordings");
+        for (int k = 0; k < recs.size(); k++) {
+            SweepCells.Recording r = recs.get(k);
+            String key = r.cacheKey(), store = r.storeUri();
+            Map<String, String> axes = r.axes() == null ? Map.of() : new TreeMap<>(r.axes());
+            String head = "Recording " + key + " (point " + (r.pointIndex() == null ? "?" : r.pointIndex())
+                    + ", seed " + (r.seed() == null ? "?" : r.seed()) + (axes.isEmpty() ? "" : ", " + axes) + ")";
             page.raw("<h4>" + HtmlPage.esc(head) + "</h4>\n");
-            if (store == null) {
+            if (pictures.get(k) == null) {
                 page.note("The table records no store for this recording.");
                 continue;
             }
             try {
-                SampleImages.Pictures p = SampleImages.render(open(spark, store));
+                SampleImages.Pictures p = get(pictures.get(k));
                 String size = p.frames() + " frames of " + p.width() + " × " + p.height() + " px";
                 page.raw("<div class=\"grid\">\n");
                 page.figure(p.meanPng(), "mean projection of " + key, "Mean projection (" + size + "), "
@@ -276,11 +394,11 @@ public final class SweepReport {
     }
 
     /** @return the job metadata document of a sweep, or null when the table has none */
-    static JsonNode metadata(SparkSession spark, String tableUri, String sweepId) {
+    static JsonNode metadata(Configuration hadoop, String tableUri, String sweepId) {
         try {
             URI u = URI.create(tableUri.endsWith("/") ? tableUri : tableUri + "/").resolve(JobMetadata.key(sweepId));
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(u);
-            FileSystem fs = p.getFileSystem(SparkSessions.hadoopConf(spark));
+            FileSystem fs = p.getFileSystem(hadoop);
             if (!fs.exists(p)) {
                 return null;
             }
@@ -292,12 +410,11 @@ public final class SweepReport {
         }
     }
 
-    static ByteStore open(SparkSession spark, String storeUri) throws IOException {
+    static ByteStore open(Configuration conf, String storeUri) throws IOException {
         URI u = URI.create(storeUri);
         if ("file".equals(u.getScheme())) {
             return new FileByteStore(Paths.get(u));
         }
-        Configuration conf = SparkSessions.hadoopConf(spark);
         return new HadoopByteStore(u, conf);
     }
 

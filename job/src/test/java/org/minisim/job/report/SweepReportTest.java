@@ -29,8 +29,10 @@ import org.minisim.job.testing.SharedSpark;
 
 /**
  * The sweep report over a real tiny sweep (48 × 48 px, 1 s, dense cells, vasculature on; 2 NA values × 2 seeds) run with
- * {@link RunCommand}: the page's numbers equal Spark SQL queries over the same table, every sample recording is
- * pictured, and (see {@link ReportBrowser}) headless Chromium loads every image without an error.
+ * {@link RunCommand}, which writes the page at its end ({@code <table>/_report/<sweep_id>/index.html}, no Spark): the
+ * page's numbers equal Spark SQL queries over the same table, the report command's page holds the same numbers,
+ * every sample recording is pictured, and (see {@link ReportBrowser}) headless Chromium loads every image without an
+ * error.
  * {@code -Dminisim.keepReport=DIR} keeps the page and the browser's screenshot in DIR for a look.
  */
 class SweepReportTest {
@@ -58,6 +60,7 @@ class SweepReportTest {
     static String table;
     static Path page;
     static String html;
+    static String commandHtml;
 
     @TempDir
     Path dir;
@@ -74,8 +77,11 @@ class SweepReportTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         table = cells.toUri().toString();
-        page = SweepReport.write(spark, table, "report-tiny", shared.resolve("report"));
+        // the page run writes at its end, without Spark; the report command's page is checked against it below
+        page = cells.resolve("_report/report-tiny/index.html");
         html = Files.readString(page);
+        Path again = SweepReport.write(spark, table, "report-tiny", shared.resolve("report"));
+        commandHtml = Files.readString(again);
     }
 
     static Dataset<Row> cells() {
@@ -122,6 +128,16 @@ class SweepReportTest {
         assertEquals("80", s.get("frames"), "4 recordings of 20 frames");
         assertTrue(q.getLong(2) > 0 && q.getLong(2) < q.getLong(1), "some but not all cells detectable");
         assertTrue(html.contains("wall time"), "the summary has a wall-time row");
+    }
+
+    @Test
+    void theReportCommandsPageHoldsTheSameNumbers() {
+        assertEquals(attributes(html, "table", "class=\"summary\""), attributes(commandHtml, "table",
+                "class=\"summary\""));
+        assertEquals(attributes(html, "tr", "data-x"), attributes(commandHtml, "tr", "data-x"));
+        assertEquals(attributes(html, "figure", "data-hist"), attributes(commandHtml, "figure", "data-hist"));
+        assertTrue(html.matches("(?s).*wall time</th><td class=\"l\">[0-9.]+ s \\(this run\\).*"),
+                "the run gives its wall time");
     }
 
     @Test
