@@ -14,7 +14,8 @@ package org.minisim.footprint;
  * @param canvasH canvas rows, px
  * @param canvasW canvas columns, px
  */
-public record Footprint(int y0, int x0, int ph, int pw, float[] patch, int canvasH, int canvasW) {
+public record Footprint(int y0, int x0, int ph, int pw, float[] patch, int canvasH, int canvasW)
+        implements FootprintPatch {
 
     public Footprint {
         if (ph < 0 || pw < 0 || patch.length != ph * pw) {
@@ -28,8 +29,28 @@ public record Footprint(int y0, int x0, int ph, int pw, float[] patch, int canva
     }
 
     /** @return true when the patch has no pixels */
+    @Override
     public boolean isEmpty() {
         return ph == 0 || pw == 0;
+    }
+
+    @Override
+    public void copyWindow(int a0, int a1, int b0, int b1, float[] dst, int off) {
+        int width = b1 - b0;
+        for (int a = a0; a < a1; a++) {
+            System.arraycopy(patch, a * pw + b0, dst, off + (a - a0) * width, width);
+        }
+    }
+
+    /** @return this footprint */
+    @Override
+    public Footprint dense() {
+        return this;
+    }
+
+    @Override
+    public long heapBytes() {
+        return 4L * patch.length + 64;
     }
 
     /**

@@ -4,17 +4,18 @@ package org.minisim.footprint;
  * The observed footprint of a cell (PHYSICS.md §3.3, OUTPUT.md §2.3): its planted footprint blurred by the
  * total optical PSF and scaled by the flat light loss, {@code observed = gain · (planted ⊛ Gaussian(σ))}, with a
  * zero boundary (light blurred past the canvas edge is lost). Pure and deterministic, so observed footprints are
- * regenerated on demand rather than stored.
+ * regenerated on demand rather than stored in a recording, and a scene may keep them as the blur's factors
+ * ({@link #observe}, {@link BlurredFootprint}).
  *
  * <p>Window: the planted bounding box grown by {@code pad = ceil(4σ) + 1} px on every side and clipped to the
  * canvas. The result's patch is that whole window (not re-trimmed). Because the kernel radius
  * {@code floor(4σ + 0.5)} is smaller than {@code pad}, the result equals blurring the whole canvas.
  *
  * <p>Hot path: the planted patch ({@code ph × pw}) is small inside a large window ({@code Hw × Ww}), so the
- * separable blur is done sparsely — the axis-0 pass produces only the {@code Hw × pw} intermediate of the patch
- * columns (every other column of the window is zero and stays zero), and the axis-1 pass sums only over those
- * {@code pw} columns. Cost {@code O(Hw·pw·(ph + Ww))} instead of {@code O(Hw·Ww·R)}; the arithmetic equals a
- * dense zero-mode blur of the window up to double rounding order.
+ * separable blur is done sparsely ({@link BlurredFootprint}) — the axis-0 pass produces only the {@code Hw × pw}
+ * intermediate of the patch columns (every other column of the window is zero and stays zero), and the axis-1
+ * pass sums only over those {@code pw} columns. Cost {@code O(Hw·pw·(ph + Ww))} instead of {@code O(Hw·Ww·R)};
+ * the arithmetic equals a dense zero-mode blur of the window up to double rounding order.
  */
 public final class ObservedFootprint {
 
@@ -44,6 +45,9 @@ public final class ObservedFootprint {
             }
             return unit;
         }
+        if (sigmaPx > GaussianFilter.MIN_SIGMA) {
+            return new BlurredFootprint(planted, sigmaPx, gain).dense();
+        }
         int canvasH = planted.canvasH(), canvasW = planted.canvasW();
         int ph = planted.ph(), pw = planted.pw();
         // a very negative sigma would give pad <= 0; the reference has no meaning there, keep at least no padding
@@ -55,71 +59,31 @@ public final class ObservedFootprint {
         float[] patch = planted.patch();
         float[] out = new float[hw * ww];
 
-        if (!(sigmaPx > GaussianFilter.MIN_SIGMA)) {
-            for (int a = 0; a < ph; a++) {
-                for (int b = 0; b < pw; b++) {
-                    out[(py + a) * ww + px + b] = (float) (gain * (double) patch[a * pw + b]);
-                }
-            }
-            return new Footprint(oy0, ox0, hw, ww, out, canvasH, canvasW);
-        }
-
-        double[] k = GaussianFilter.kernel(sigmaPx);
-        int r = (k.length - 1) / 2;
-
-        // axis 0 (down each column), only the patch's columns: tmp[y][b], y over window rows.
-        // Row y receives patch row a iff |y - (py + a)| <= r.
-        double[] tmp = new double[hw * pw];
-        for (int y = 0; y < hw; y++) {
-            int aLo = Math.max(0, y - py - r), aHi = Math.min(ph - 1, y - py + r);
-            if (aLo > aHi) {
-                continue;
-            }
-            int trow = y * pw;
-            for (int a = aLo; a <= aHi; a++) {
-                double w = k[(y - py - a) + r];
-                int prow = a * pw;
-                for (int b = 0; b < pw; b++) {
-                    tmp[trow + b] += w * patch[prow + b];
-                }
-            }
-        }
-
-        // axis 1 (along each row), summing only over the patch columns: patch column b (window column px + b)
-        // reaches window columns [px + b − r, px + b + r]. Done as one contiguous axpy per patch column (the JIT
-        // vectorises it) into a double row buffer, then × gain and cast.
-        double[] acc = new double[ww];
-        for (int y = 0; y < hw; y++) {
-            int trow = y * pw;
-            boolean any = false;
+        // no blur: the planted values scaled, in the padded window
+        for (int a = 0; a < ph; a++) {
             for (int b = 0; b < pw; b++) {
-                if (tmp[trow + b] != 0.0) {
-                    any = true;
-                    break;
-                }
-            }
-            if (!any) {
-                continue;
-            }
-            int xLo = Math.max(0, px - r), xHi = Math.min(ww - 1, px + pw - 1 + r);
-            java.util.Arrays.fill(acc, xLo, xHi + 1, 0.0);
-            for (int b = 0; b < pw; b++) {
-                double v = tmp[trow + b];
-                if (v == 0.0) {
-                    continue;
-                }
-                int c = px + b; // window column of this patch column
-                int x0 = Math.max(0, c - r), x1 = Math.min(ww - 1, c + r);
-                int kOff = r - c; // k index for window column x is x + kOff
-                for (int x = x0; x <= x1; x++) {
-                    acc[x] += v * k[x + kOff];
-                }
-            }
-            int orow = y * ww;
-            for (int x = xLo; x <= xHi; x++) {
-                out[orow + x] = (float) (gain * acc[x]);
+                out[(py + a) * ww + px + b] = (float) (gain * (double) patch[a * pw + b]);
             }
         }
         return new Footprint(oy0, ox0, hw, ww, out, canvasH, canvasW);
+    }
+
+    /**
+     * The observed footprint in the form a scene keeps: a {@link BlurredFootprint} (the blur's factors) where that
+     * is at most half the bytes of the stored window, else the stored window ({@link #degrade}). Either reads as
+     * {@link #degrade} to the bit.
+     *
+     * @param planted the sharp planted footprint (canvas coordinates)
+     * @param sigmaPx total PSF σ, px; must not be NaN
+     * @param gain    flat light-loss factor (dimensionless)
+     */
+    public static FootprintPatch observe(Footprint planted, double sigmaPx, double gain) {
+        if (!planted.isEmpty() && sigmaPx > GaussianFilter.MIN_SIGMA && Double.isFinite(gain)) {
+            BlurredFootprint b = new BlurredFootprint(planted, sigmaPx, gain);
+            if (2 * b.heapBytes() <= b.denseBytes()) {
+                return b;
+            }
+        }
+        return degrade(planted, sigmaPx, gain);
     }
 }

@@ -4,7 +4,7 @@ import org.minisim.scene.CompositeRows;
 import org.minisim.scene.TraceWindow;
 import org.minisim.scene.Scene;
 import java.util.List;
-import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintPatch;
 import org.minisim.physics.NeuropilFields;
 import org.minisim.physics.NeuropilModel;
 import org.minisim.physics.SensorDigitizer;
@@ -200,7 +200,7 @@ public final class Renderer {
         int hc = g.canvasHeight(), wc = g.canvasWidth();
         float[] emission = traces.emission();
         int wn = traces.frames(), w0 = b0 - traces.t0();
-        Footprint[] obs = scene.observedFootprints();
+        FootprintPatch[] obs = scene.observedFootprints();
         CompositeRows rows = scene.compositeRows();
         int nCells = obs.length;
         if (blk.emission == null || blk.emission.length < nCells * n) {
@@ -222,10 +222,9 @@ public final class Renderer {
             }
             for (int k = from; k < to; k++) {
                 int cell = rows.cell[k];
-                Footprint f = obs[cell];
-                float[] patch = f.patch();
-                int pw = f.pw(), x0 = f.x0();
-                System.arraycopy(patch, rows.patchRow[k] * pw, rowBuf, x0, pw);
+                FootprintPatch f = obs[cell];
+                int pw = f.pw(), x0 = f.x0(), a = rows.patchRow[k];
+                f.copyWindow(a, a + 1, 0, pw, rowBuf, x0);
                 int eo = cell * n;
                 int i = 0;
                 for (; i + 4 <= n; i += 4) {

@@ -1,6 +1,6 @@
 package org.minisim.scene;
 
-import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintPatch;
 
 /**
  * Row index of the composite (CSR layout): for every canvas row, the rendered cells whose observed patch covers
@@ -16,10 +16,10 @@ public final class CompositeRows {
     /** Row of that cell's patch covering the canvas row. Shared: read only. */
     public final int[] patchRow;
 
-    CompositeRows(int canvasH, int[] renderedCells, Footprint[] observed) {
+    CompositeRows(int canvasH, int[] renderedCells, FootprintPatch[] observed) {
         int[] count = new int[canvasH + 1];
         for (int c : renderedCells) {
-            Footprint f = observed[c];
+            FootprintPatch f = observed[c];
             for (int r = 0; r < f.ph(); r++) {
                 count[f.y0() + r + 1]++;
             }
@@ -33,7 +33,7 @@ public final class CompositeRows {
         patchRow = new int[total];
         int[] fill = count;
         for (int c : renderedCells) {
-            Footprint f = observed[c];
+            FootprintPatch f = observed[c];
             for (int r = 0; r < f.ph(); r++) {
                 int at = fill[f.y0() + r]++;
                 cell[at] = c;

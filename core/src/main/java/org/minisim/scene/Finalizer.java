@@ -6,6 +6,7 @@ import org.minisim.recording.StreamedTruth;
 import java.util.ArrayList;
 import java.util.List;
 import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintPatch;
 import org.minisim.footprint.FootprintStack;
 import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.Detectability;
@@ -112,7 +113,7 @@ final class Finalizer {
         double[] overlap = null;
         if (mask != null) {
             overlap = new double[n];
-            Footprint[] obs = plan.observedFootprints;
+            FootprintPatch[] obs = plan.observedFootprints;
             for (int u = 0; u < n; u++) {
                 overlap[u] = vesselOverlap(obs[units.get(u)], mask, wc);
             }
@@ -135,16 +136,17 @@ final class Finalizer {
      * Footprint-weighted vessel burden (OUTPUT.md §2.7): {@code 1 − Σ(A·M)/Σ(A)} over the observed patch on the
      * canvas; 0 for an empty footprint or a non-positive sum.
      */
-    public static double vesselOverlap(Footprint observed, double[] canvasMask, int canvasWidth) {
+    public static double vesselOverlap(FootprintPatch observed, double[] canvasMask, int canvasWidth) {
         if (observed.isEmpty()) {
             return 0.0;
         }
-        float[] p = observed.patch();
+        float[] p = new float[observed.pw()];
         double sumA = 0.0, sumAm = 0.0;
         for (int a = 0; a < observed.ph(); a++) {
             int row = (observed.y0() + a) * canvasWidth + observed.x0();
+            observed.copyWindow(a, a + 1, 0, observed.pw(), p, 0);
             for (int b = 0; b < observed.pw(); b++) {
-                double v = p[a * observed.pw() + b];
+                double v = p[b];
                 sumA += v;
                 sumAm += v * canvasMask[row + b];
             }

@@ -3,6 +3,7 @@ package org.minisim.scene;
 import java.util.ArrayList;
 import java.util.List;
 import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintPatch;
 import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.NeuronPlacement;
 import org.minisim.physics.NeuropilFields;
@@ -38,7 +39,7 @@ public final class Scene {
     private final TraceSource traces;
     private final Double focalDepthUm;
     private final CellOpticsModel.CellOpticsResult[] optics;
-    private final Footprint[] observedFootprints;
+    private final FootprintPatch[] observedFootprints;
     private final int[] renderedCells;
     private final CompositeRows compositeRows;
     private final NeuropilFields neuropil;
@@ -80,6 +81,16 @@ public final class Scene {
     /** Builds the scene of a validated spec: all steps run (all random draws of phase A happen here). */
     public static Scene build(Spec spec) {
         return new SceneBuilder(spec, null).build();
+    }
+
+    /**
+     * Builds the scene of a validated spec with a chosen footprint storage (the scene's values are the same with
+     * any): its observed footprints are stored when they total at most {@code storedFootprintBytes}, else each is
+     * kept as its blur's factors where that is smaller ({@link FootprintPatch}). {@link #build(Spec)} stores them
+     * when they fit the JVM's allowance (a third of the heap, shared by the scenes alive at once).
+     */
+    public static Scene build(Spec spec, long storedFootprintBytes) {
+        return new SceneBuilder(spec, null, storedFootprintBytes).build();
     }
 
     /**
@@ -198,8 +209,12 @@ public final class Scene {
         return optics;
     }
 
-    /** @return per-cell observed footprints on the canvas (the planted ones when optics did not run) */
-    public Footprint[] observedFootprints() {
+    /**
+     * @return per-cell observed footprints on the canvas (the planted ones when optics did not run): stored, or
+     *     as their blur's factors when a scene's footprints would not fit stored ({@link FootprintPatch}); shared,
+     *     read only
+     */
+    public FootprintPatch[] observedFootprints() {
         return observedFootprints;
     }
 

@@ -3,6 +3,7 @@ package org.minisim.scene;
 import java.util.ArrayList;
 import java.util.List;
 import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintPatch;
 import org.minisim.footprint.ObservedFootprint;
 import org.minisim.physics.BleachingModel;
 import org.minisim.physics.CellActivityModel;
@@ -62,7 +63,7 @@ final class SceneBuilder {
     private double[] traceSum, bleachMean;
     Double focalDepthUm;
     CellOpticsModel.CellOpticsResult[] optics;
-    Footprint[] observedFootprints = new Footprint[0];
+    FootprintPatch[] observedFootprints = new FootprintPatch[0];
     int[] renderedCells = new int[0];
     CompositeRows compositeRows;
     NeuropilFields neuropil;
@@ -72,9 +73,20 @@ final class SceneBuilder {
     double[] illumination, vignette, leakage;
     Sensor sensor;
 
+    /**
+     * Bytes up to which the observed footprints are stored rather than kept as their blur's factors; negative:
+     * as the JVM-wide allowance grants ({@link StoredFootprintBudget}).
+     */
+    private final long storedFootprintBytes;
+
     SceneBuilder(Spec spec, StepKind until) {
+        this(spec, until, -1);
+    }
+
+    SceneBuilder(Spec spec, StepKind until, long storedFootprintBytes) {
         this.spec = spec;
         this.until = until;
+        this.storedFootprintBytes = storedFootprintBytes;
         this.geometry = spec.geometry();
         this.streams = new RandomStreams(spec.seed());
         this.nFrames = geometry.nFrames();
@@ -193,13 +205,23 @@ final class SceneBuilder {
                 optics[i] = CellOpticsModel.perCell(spec.acquisition(), c.zUm(), c.yUm(), c.xUm(), focalDepthUm);
             }
         }
-        Footprint[] observed = new Footprint[n];
+        FootprintPatch[] observed = new FootprintPatch[n];
         // cells blur independently (no randomness): spread over the cores, same result in any order
         org.minisim.Parallel.forEach(n, i -> {
             Footprint planted = cells.get(i).planted();
             observed[i] = optics == null ? planted
-                    : ObservedFootprint.degrade(planted, optics[i].observedSigmaPx(), optics[i].observedGain());
+                    : ObservedFootprint.observe(planted, optics[i].observedSigmaPx(), optics[i].observedGain());
         });
+        long stored = 0;
+        for (FootprintPatch f : observed) {
+            stored += f.denseBytes();
+        }
+        boolean store = storedFootprintBytes >= 0 ? stored <= storedFootprintBytes
+                : StoredFootprintBudget.tryReserve(stored, observed);
+        if (store) {
+            // they fit stored: the composite then copies each row instead of computing it (the same values)
+            org.minisim.Parallel.forEach(n, i -> observed[i] = observed[i].dense());
+        }
         observedFootprints = observed;
     }
 

@@ -1,6 +1,7 @@
 package org.minisim.table;
 
 import org.minisim.footprint.Footprint;
+import org.minisim.footprint.FootprintPatch;
 import org.minisim.physics.CellOpticsModel;
 import org.minisim.physics.Detectability;
 import org.minisim.physics.PhotonField;
@@ -66,8 +67,8 @@ public final class CellFacts {
      */
     public static CellFacts of(Scene scene, String implVersion) {
         int[] units = scene.unitCells();
-        Footprint[] canvas = scene.observedFootprints();
-        Footprint[] observed = new Footprint[units.length];
+        FootprintPatch[] canvas = scene.observedFootprints();
+        FootprintPatch[] observed = new FootprintPatch[units.length];
         CellOpticsModel.CellOpticsResult[] optics = scene.optics() == null ? null
                 : new CellOpticsModel.CellOpticsResult[units.length];
         for (int u = 0; u < units.length; u++) {
@@ -86,8 +87,8 @@ public final class CellFacts {
      * @param optics      per unit its optics, or null when the optics step did not run
      * @param implVersion implementation version + commit recorded in every row
      */
-    public CellFacts(Spec spec, StreamedTruth truth, Footprint[] observed, CellOpticsModel.CellOpticsResult[] optics,
-                     String implVersion) {
+    public CellFacts(Spec spec, StreamedTruth truth, FootprintPatch[] observed,
+                     CellOpticsModel.CellOpticsResult[] optics, String implVersion) {
         this.spec = spec;
         this.acq = spec.acquisition();
         this.gt = truth.statics();
@@ -110,9 +111,11 @@ public final class CellFacts {
             this.observed[u] = new FovFootprint(observed[u], gt.fovTop(), gt.fovLeft(), gt.fovHeight(),
                     gt.fovWidth());
         }
+        overlaps = FootprintOverlaps.of(this.observed, gt.observedSigmaPx(), gt.fovHeight(), gt.fovWidth());
         support = new FovFootprint[n];
-        org.minisim.Parallel.forEach(n, u -> support[u] = this.observed[u].support(FootprintOverlaps.SUPPORT_REL));
-        overlaps = new FootprintOverlaps(this.observed, support, gt.observedSigmaPx(), gt.fovHeight(), gt.fovWidth());
+        for (int u = 0; u < n; u++) {
+            support[u] = overlaps.unit(u).support();
+        }
 
         int h = gt.fovHeight(), w = gt.fovWidth();
         double px = acq.pixelSizeUm();
@@ -158,12 +161,12 @@ public final class CellFacts {
                     }
                 }
             }
-            FovFootprint f = this.observed[u];
-            FootprintSummary summary = FootprintSummary.of(f, CORE_ENERGY);
-            observedPeak[u] = f.isEmpty() ? Double.NaN : summary.peak();
+            UnitFootprint unit = overlaps.unit(u);
+            FootprintSummary summary = unit.summary();
+            observedPeak[u] = unit.full().isEmpty() ? Double.NaN : summary.peak();
             observedIntegral[u] = summary.integral();
             coreArea[u] = summary.coreArea();
-            hasLight[u] = FootprintOverlaps.selfDot(support[u]) > 0;
+            hasLight[u] = unit.energy()[0] > 0;
             double lat = Double.POSITIVE_INFINITY, all = Double.POSITIVE_INFINITY;
             double z = cu[3 * u];
             for (int j = 0; j < n; j++) {
@@ -187,6 +190,15 @@ public final class CellFacts {
     /** @return the units' FOV footprints on their supports ({@link FootprintOverlaps#SUPPORT_REL}) */
     public FovFootprint[] footprints() {
         return support;
+    }
+
+    /** @return per unit its ROI mask as row runs ({@link RenderStatistics#runs}) */
+    int[][] roiRuns() {
+        int[][] runs = new int[n][];
+        for (int u = 0; u < n; u++) {
+            runs[u] = overlaps.unit(u).roiRuns();
+        }
+        return runs;
     }
 
     /** @return the units' footprint overlaps (neighbour columns and the oracle's neighbourhoods) */

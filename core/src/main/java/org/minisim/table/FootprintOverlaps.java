@@ -34,52 +34,46 @@ public final class FootprintOverlaps {
     private static final int BUCKET = 32;
 
     private final int n;
+    private final UnitFootprint[] units;
+    /** Per unit its support ({@link UnitFootprint#support}). */
     private final FovFootprint[] fp;
-    /** The whole footprints (the oracle's columns), of which {@link #fp} are the supports. */
-    private final FovFootprint[] full;
-    private final int[] level;
-    /** Per unit its oracle level ({@link LocalDemixer#SMOOTH_PER_BLOCK}): never finer than {@link #level}. */
-    private final int[] oracleLevel;
     private final double[] maxCosine;
     private final int[] overlapping;
     private final int[][] neighbours;
-    /** Per unit, its lattice samples at levels 1 … its level (index 0 unused: level 0 is the footprint). */
-    private final LatticeSamples[][] samples;
-    /** Per unit, its footprint's block sums at its oracle level (null at level 0). */
-    private final BlockSums[] blockSums;
 
     /**
      * @param full    the units' whole FOV footprints
-     * @param fp      the same on their supports ({@link FovFootprint#support})
      * @param sigmaPx each unit's observed blur σ (px), or null (no optics: every unit at level 0)
      * @param h       FOV rows, px
      * @param w       FOV columns, px
+     * @return the overlaps of those units (each footprint's values visited once, {@link UnitFootprint})
      */
-    public FootprintOverlaps(FovFootprint[] full, FovFootprint[] fp, double[] sigmaPx, int h, int w) {
-        this.n = fp.length;
-        this.fp = fp;
-        this.full = full;
-        level = new int[n];
-        oracleLevel = new int[n];
-        for (int i = 0; i < n; i++) {
-            double s = sigmaPx == null ? Double.NaN : sigmaPx[i];
-            level[i] = MidpointLattice.level(s);
-            oracleLevel[i] = level(s, LocalDemixer.SMOOTH_PER_BLOCK);
-        }
+    public static FootprintOverlaps of(FovFootprint[] full, double[] sigmaPx, int h, int w) {
         MidpointLattice rows = new MidpointLattice(h), cols = new MidpointLattice(w);
-        samples = new LatticeSamples[n][];
-        blockSums = new BlockSums[n];
+        UnitFootprint[] units = new UnitFootprint[full.length];
+        org.minisim.Parallel.forEach(full.length, i -> units[i] = UnitFootprint.of(full[i],
+                sigmaPx == null ? Double.NaN : sigmaPx[i], rows, cols));
+        return new FootprintOverlaps(units, h, w);
+    }
+
+    /**
+     * @param units the units' footprints and what the table derives from them
+     * @param h     FOV rows, px
+     * @param w     FOV columns, px
+     */
+    FootprintOverlaps(UnitFootprint[] units, int h, int w) {
+        this.n = units.length;
+        this.units = units;
+        fp = new FovFootprint[n];
+        int[] level = new int[n];
+        LatticeSamples[][] samples = new LatticeSamples[n][];
         double[][] energy = new double[n][];
-        org.minisim.Parallel.forEach(n, i -> {
-            samples[i] = new LatticeSamples[level[i] + 1];
-            energy[i] = new double[level[i] + 1];
-            energy[i][0] = selfDot(fp[i]);
-            for (int l = 1; l <= level[i]; l++) {
-                samples[i][l] = new LatticeSamples(fp[i], l, rows, cols);
-                energy[i][l] = samples[i][l].energy;
-            }
-            blockSums[i] = oracleLevel[i] > 0 ? new BlockSums(full[i], oracleLevel[i]) : null;
-        });
+        for (int i = 0; i < n; i++) {
+            fp[i] = units[i].support();
+            level[i] = units[i].level();
+            samples[i] = units[i].samples();
+            energy[i] = units[i].energy();
+        }
 
         // spatial index: each unit in the buckets its box covers
         int gy = Math.max(1, (h + BUCKET - 1) / BUCKET), gx = Math.max(1, (w + BUCKET - 1) / BUCKET);
@@ -195,12 +189,12 @@ public final class FootprintOverlaps {
 
     /** @return unit i's {@link MidpointLattice} level (of its cosines) */
     public int level(int i) {
-        return level[i];
+        return units[i].level();
     }
 
     /** @return unit i's oracle level: its window's blocks are {@code 2^ℓ} px */
     public int oracleLevel(int i) {
-        return oracleLevel[i];
+        return units[i].oracleLevel();
     }
 
     /** @return the number of units */
@@ -213,7 +207,7 @@ public final class FootprintOverlaps {
      *     NaN when unit i has no light in the FOV or is the only unit
      */
     public double maxNeighbourCosine(int i) {
-        if (n < 2 || fp[i].isEmpty() || !(selfDot(fp[i]) > 0)) {
+        if (n < 2 || fp[i].isEmpty() || !(units[i].energy()[0] > 0)) {
             return Double.NaN;
         }
         return Math.max(0.0, maxCosine[i]);
@@ -229,14 +223,19 @@ public final class FootprintOverlaps {
         return neighbours[i];
     }
 
+    /** @return unit i's footprint and what the table derives from it */
+    UnitFootprint unit(int i) {
+        return units[i];
+    }
+
     /** @return unit i's whole footprint */
     FovFootprint footprint(int i) {
-        return full[i];
+        return units[i].full();
     }
 
     /** @return unit i's block sums at its oracle level, or null at level 0 */
     BlockSums blockSums(int i) {
-        return blockSums[i];
+        return units[i].blockSums();
     }
 
     /** Keeps each unit's {@link #MAX_NEIGHBOURS} best pairs: by cosine descending, ties by unit index. */
@@ -286,14 +285,41 @@ public final class FootprintOverlaps {
         return dot(a, a);
     }
 
-    /** @return Σ a·b over the FOV pixels both boxes cover (double sums of float products, four partial sums) */
+    /**
+     * @return Σ a·b over the FOV pixels both boxes cover (double sums of float products, four partial sums); values
+     *     of a footprint kept as its blur's factors are copied out over the common box first (the same sum)
+     */
     static double dot(FovFootprint a, FovFootprint b) {
         int ya = Math.max(a.y0(), b.y0()), yb = Math.min(a.y1(), b.y1());
         int xa = Math.max(a.x0(), b.x0()), xb = Math.min(a.x1(), b.x1());
-        float[] pa = a.patch(), pb = b.patch();
+        if (ya >= yb || xa >= xb) {
+            return 0.0;
+        }
+        int wid = xb - xa;
+        float[] pa, pb;
+        int ra, sa, rb, sb; // index of (ya, 0) and row stride of each side
+        if (a.isStored()) {
+            pa = a.patch();
+            ra = a.rowOffset(ya);
+            sa = a.rowOffset(ya + 1) - ra;
+        } else {
+            pa = new float[(yb - ya) * wid];
+            a.copyBox(ya, yb, xa, xb, pa);
+            ra = -xa;
+            sa = wid;
+        }
+        if (b.isStored()) {
+            pb = b.patch();
+            rb = b.rowOffset(ya);
+            sb = b.rowOffset(ya + 1) - rb;
+        } else {
+            pb = new float[(yb - ya) * wid];
+            b.copyBox(ya, yb, xa, xb, pb);
+            rb = -xa;
+            sb = wid;
+        }
         double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        for (int y = ya; y < yb; y++) {
-            int ra = a.rowOffset(y), rb = b.rowOffset(y);
+        for (int y = ya; y < yb; y++, ra += sa, rb += sb) {
             int x = xa;
             for (; x + 4 <= xb; x += 4) {
                 s0 += (double) pa[ra + x] * pb[rb + x];

@@ -172,35 +172,12 @@ public final class LocalDemixer {
     }
 
     private static Weights solve(FootprintOverlaps ov, int i, int h, int w, double ridge) {
-        FovFootprint fi = ov.footprint(i);
-        if (fi.isEmpty()) {
+        // the window: where unit i reaches WINDOW_REL of its peak (UnitFootprint), grown to whole blocks
+        FovFootprint win = ov.unit(i).window();
+        if (win.isEmpty()) {
             return null;
         }
-        // the window: where unit i reaches WINDOW_REL of its peak, grown to whole blocks of its level
-        float peak = 0f;
-        float[] p = fi.patch();
-        for (int y = fi.y0(); y < fi.y1(); y++) {
-            int off = fi.rowOffset(y);
-            for (int x = fi.x0(); x < fi.x1(); x++) {
-                peak = Math.max(peak, p[off + x]);
-            }
-        }
-        if (!(peak > 0f)) {
-            return null;
-        }
-        int wy0 = Integer.MAX_VALUE, wy1 = -1, wx0 = Integer.MAX_VALUE, wx1 = -1;
-        float cut = (float) (WINDOW_REL * peak);
-        for (int y = fi.y0(); y < fi.y1(); y++) {
-            int off = fi.rowOffset(y);
-            for (int x = fi.x0(); x < fi.x1(); x++) {
-                if (p[off + x] >= cut) {
-                    wy0 = Math.min(wy0, y);
-                    wy1 = Math.max(wy1, y + 1);
-                    wx0 = Math.min(wx0, x);
-                    wx1 = Math.max(wx1, x + 1);
-                }
-            }
-        }
+        int wy0 = win.y0(), wy1 = win.y1(), wx0 = win.x0(), wx1 = win.x1();
         int level = ov.oracleLevel(i);
         int d = 1 << level;
         int by0 = wy0 / d, bx0 = wx0 / d;
@@ -294,9 +271,13 @@ public final class LocalDemixer {
         }
         int ya = Math.max(by0 * d, f.y0()), yb = Math.min(Math.min((by0 + bh) * d, h), f.y1());
         int xa = Math.max(bx0 * d, f.x0()), xb = Math.min(Math.min((bx0 + bw) * d, w), f.x1());
-        float[] p = f.patch();
+        if (ya >= yb || xa >= xb) {
+            return null;
+        }
+        float[] p = new float[(yb - ya) * (xb - xa)];
+        f.copyBox(ya, yb, xa, xb, p);
         for (int y = ya; y < yb; y++) {
-            int off = f.rowOffset(y);
+            int off = (y - ya) * (xb - xa) - xa;
             int row = ((y >> level) - by0) * bw - bx0;
             for (int x = xa; x < xb; x++) {
                 float v = p[off + x];

@@ -24,7 +24,7 @@ public final class RecordingTable {
         facts = CellFacts.of(scene, implVersion);
         int h = scene.geometry().fovHeight(), w = scene.geometry().fovWidth();
         LocalDemixer demixer = new LocalDemixer(facts.overlaps(), h, w, LocalDemixer.RIDGE);
-        render = new RenderStatistics(facts.footprints(), facts.centerPixels(), demixer,
+        render = new RenderStatistics(facts.roiRuns(), facts.centerPixels(), demixer,
                 scene.runs(StepKind.BRAIN_MOTION) ? scene.shifts() : null, scene.sensor() != null, h, w);
     }
 

@@ -36,25 +36,24 @@ public final class RenderStatistics {
     private final boolean sensor;
 
     /**
-     * @param footprints the units' FOV footprints
+     * @param roiRuns    per unit its ROI mask as row runs ({@link #runs})
      * @param centerPx   per unit the FOV pixel index {@code row·w + col} of its centre
      * @param oracle     the recording's oracle demixer
      * @param shifts     (F, 2) content shifts (dy, dx), px, or null without motion
      * @param sensor     whether a sensor step runs (the centre's electrons need it)
      */
-    public RenderStatistics(FovFootprint[] footprints, int[] centerPx, LocalDemixer oracle, double[] shifts,
+    public RenderStatistics(int[][] roiRuns, int[] centerPx, LocalDemixer oracle, double[] shifts,
                             boolean sensor, int h, int w) {
-        this.n = footprints.length;
+        this.n = roiRuns.length;
         this.h = h;
         this.w = w;
         this.center = centerPx.clone();
         this.oracle = oracle;
         this.shifts = shifts;
         this.sensor = sensor;
-        roiRuns = new int[n][];
+        this.roiRuns = roiRuns.clone();
         roiSize = new int[n];
         for (int i = 0; i < n; i++) {
-            roiRuns[i] = runs(footprints[i]);
             int s = 0;
             for (int k = 0; k < roiRuns[i].length; k += 3) {
                 s += roiRuns[i][k + 2] - roiRuns[i][k + 1];
@@ -63,7 +62,10 @@ public final class RenderStatistics {
         }
     }
 
-    /** @return the ROI mask of a footprint ({@code a > ROI_REL · max a}, strict) as row runs (y, x0, x1) */
+    /**
+     * @param f a footprint (stored values, {@link FovFootprint#stored()})
+     * @return its ROI mask ({@code a > ROI_REL · max a}, strict) as row runs (y, x0, x1)
+     */
     static int[] runs(FovFootprint f) {
         float peak = 0f;
         float[] p = f.patch();
@@ -196,6 +198,9 @@ public final class RenderStatistics {
                 s.soo[i] += o * o;
                 s.soc[i] += o * ci;
             }
+            if (s.frames >= sums.chunkFrames) {
+                sums.foldComplete();
+            }
         }
     }
 
@@ -241,7 +246,9 @@ public final class RenderStatistics {
     /**
      * Mergeable per-unit sums over a set of frames: one {@link Part} of primitive arrays per frame chunk, merged
      * element-wise and totalled in chunk order (so the result does not depend on how chunk-aligned ranges were
-     * split among tasks).
+     * split among tasks). The complete chunks from chunk 0 on are folded into one running total as soon as they
+     * are complete — the same additions in the same order — so the sums of a whole recording, or of the range
+     * that starts it, hold two parts whatever its length; other ranges hold one part per chunk until merged.
      */
     public static final class Sums implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -250,6 +257,9 @@ public final class RenderStatistics {
         final boolean sensor;
         final int chunkFrames;
         final TreeMap<Integer, Part> parts = new TreeMap<>();
+        /** The parts of chunks {@code [0, headEnd)} added in chunk order, or null while {@code headEnd} is 0. */
+        Part head;
+        int headEnd;
 
         Sums(int n, boolean sensor, int chunkFrames) {
             if (chunkFrames < 1) {
@@ -261,12 +271,31 @@ public final class RenderStatistics {
         }
 
         Part part(int t) {
-            return parts.computeIfAbsent(t / chunkFrames, k -> new Part(n));
+            int c = t / chunkFrames;
+            if (c < headEnd) {
+                throw new IllegalStateException("frame " + t + " added after its chunk " + c + " was complete");
+            }
+            return parts.computeIfAbsent(c, k -> new Part(n));
+        }
+
+        /** Folds the complete chunks that follow the running total into it, in chunk order. */
+        void foldComplete() {
+            for (Part p = parts.get(headEnd); p != null && p.frames >= chunkFrames; p = parts.get(headEnd)) {
+                if (head == null) {
+                    head = new Part(n);
+                }
+                head.add(p);
+                parts.remove(headEnd);
+                headEnd++;
+            }
         }
 
         /** @return the sums over all frames, chunks added in chunk order */
         Part total() {
             Part tot = new Part(n);
+            if (head != null) {
+                tot.add(head);
+            }
             for (Part p : parts.values()) {
                 tot.add(p);
             }
@@ -288,7 +317,18 @@ public final class RenderStatistics {
             if (other.n != n || other.sensor != sensor || other.chunkFrames != chunkFrames) {
                 throw new IllegalArgumentException("sums of different recordings");
             }
+            if (other.head != null) {
+                if (head != null || !parts.headMap(other.headEnd).isEmpty()) {
+                    throw new IllegalArgumentException("sums of overlapping frame ranges (both hold chunk 0)");
+                }
+                head = new Part(n);
+                head.add(other.head);
+                headEnd = other.headEnd;
+            }
             for (var e : other.parts.entrySet()) {
+                if (e.getKey() < headEnd) {
+                    throw new IllegalArgumentException("sums of overlapping frame ranges (chunk " + e.getKey() + ")");
+                }
                 Part mine = parts.get(e.getKey());
                 if (mine == null) {
                     Part copy = new Part(n);
@@ -298,6 +338,7 @@ public final class RenderStatistics {
                     mine.add(e.getValue());
                 }
             }
+            foldComplete();
             return this;
         }
 

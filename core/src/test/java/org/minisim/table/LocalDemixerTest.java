@@ -62,11 +62,7 @@ class LocalDemixerTest {
     }
 
     private static FootprintOverlaps overlaps() {
-        FovFootprint[] support = new FovFootprint[FP.length];
-        for (int j = 0; j < FP.length; j++) {
-            support[j] = FP[j].support(FootprintOverlaps.SUPPORT_REL);
-        }
-        return new FootprintOverlaps(FP, support, null, H, W);
+        return FootprintOverlaps.of(FP, null, H, W);
     }
 
     @Test

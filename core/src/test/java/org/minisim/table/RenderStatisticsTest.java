@@ -51,6 +51,10 @@ class RenderStatisticsTest {
             merged.merge(pass(scene, st, 8, t0, Math.min(f, t0 + 16), 3));
         }
         assertEquals(f, merged.frames());
+        // a pass from frame 0 keeps one running total and at most the last, short chunk: memory not in frames
+        assertEquals(f / 8, whole.headEnd);
+        assertTrue(whole.parts.size() <= 1, "parts kept: " + whole.parts.keySet());
+        assertTrue(f / 8 >= 3, "the recording spans several chunks");
         RenderStatistics.Columns a = finish(scene, whole), b = finish(scene, merged);
         assertArrayEquals(a.centerMeanE(), b.centerMeanE());
         assertArrayEquals(a.observedMeanCountsAtCell(), b.observedMeanCountsAtCell());
@@ -63,6 +67,47 @@ class RenderStatisticsTest {
             assertTrue(!(Math.abs(a.oracleTraceCorr()[i]) > 1.0), "|r| <= 1");
         }
         assertTrue(defined > 2, "the oracle is defined on a motion recording's active units");
+    }
+
+    @Test
+    void footprintsKeptAsBlurFactorsGiveTheSameMovieAndTable() {
+        Spec spec = SpecFixtures.full(96, 0.5, 3L, true, false);
+        Scene stored = Scene.build(spec);
+        Scene factored = Scene.build(spec, 0L);
+        long kept = java.util.Arrays.stream(factored.observedFootprints())
+                .filter(f -> f instanceof org.minisim.footprint.BlurredFootprint).count();
+        assertTrue(kept > 0, "some footprints are kept as factors");
+        assertTrue(java.util.Arrays.stream(stored.observedFootprints())
+                .allMatch(f -> f instanceof org.minisim.footprint.Footprint), "a small scene stores them");
+        int f = stored.observedFrames();
+        assertArrayEquals(movie(stored), movie(factored));
+        CellRows a = RecordingTable.of(stored, "test").sceneRows(), b = RecordingTable.of(factored, "test").sceneRows();
+        assertEquals(a.size(), b.size());
+        for (int c = 0; c < CellTable.STORED.size(); c++) {
+            for (int r = 0; r < a.size(); r++) {
+                assertEquals(a.get(c, r), b.get(c, r), CellTable.STORED.get(c).name() + " row " + r);
+            }
+        }
+        RenderStatistics.Columns x = finish(stored, pass(stored, RecordingTable.of(stored, "test").render(), 8, 0, f,
+                5));
+        RenderStatistics.Columns y = finish(factored, pass(factored, RecordingTable.of(factored, "test").render(), 8,
+                0, f, 5));
+        assertArrayEquals(x.roiTraceCorr(), y.roiTraceCorr());
+        assertArrayEquals(x.oracleTraceCorr(), y.oracleTraceCorr());
+        assertArrayEquals(x.oracleEmpiricalSnr(), y.oracleEmpiricalSnr());
+        assertArrayEquals(x.centerMeanE(), y.centerMeanE());
+    }
+
+    private static double[] movie(Scene scene) {
+        int q = scene.geometry().fovPixels();
+        double[] out = new double[scene.observedFrames() * q];
+        new Renderer(scene).render(0, scene.observedFrames(), 6, new org.minisim.render.FrameSink() {
+            @Override
+            public void observed(int a, int b, double[] frames) {
+                System.arraycopy(frames, 0, out, a * q, frames.length);
+            }
+        });
+        return out;
     }
 
     private static Spec pureComposite(long seed) {

@@ -50,10 +50,16 @@ public final class Main {
             System.setProperty(SLF4J_PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+            // Hadoop's notice that it runs its built-in Java code (always so here) is not a warning to a user
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
         }
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // SLF4J would announce the provider chosen by the property on every command
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         if (System.getProperty(SLF4J_PROVIDER) == null) {
             System.setProperty(SLF4J_PROVIDER, LOG4J_PROVIDER);
         }
