@@ -13,12 +13,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.minisim.job.exec.Failures;
@@ -26,9 +30,10 @@ import org.minisim.job.table.CellTableSchema;
 
 /**
  * Reads the report's columns of a cell table's sweep partitions ({@code <table>/sweep_id=<id>/*.parquet}) with
- * parquet-hadoop, without Spark: only the needed columns are decoded (a projection), through the Hadoop file system
- * of the table location (file, s3a, hdfs). Files and folders starting with {@code _} or {@code .} are skipped, as
- * Spark skips them.
+ * parquet-hadoop, without Spark: only the needed columns are decoded (a projection), a local table through
+ * java.nio (the Hadoop file system classes are never loaded: their first use parses Hadoop's default configuration,
+ * about a second of a short run), any other through the Hadoop file system of its location (s3a, hdfs). Files and
+ * folders starting with {@code _} or {@code .} are skipped, as Spark skips them.
  */
 final class CellTableReader {
 
@@ -43,8 +48,13 @@ final class CellTableReader {
 
     private final Configuration conf;
     private final String tableUri;
+    /** The table folder when it is local, else null. */
+    private final java.nio.file.Path localRoot;
     private final Path root;
     private final FileSystem fs;
+
+    /** One Parquet file of a partition. */
+    private record TableFile(String name, InputFile input) {}
 
     /**
      * @param tableUri the table's absolute URI
@@ -53,7 +63,19 @@ final class CellTableReader {
     CellTableReader(Configuration conf, String tableUri) {
         this.conf = conf;
         this.tableUri = tableUri;
-        this.root = new Path(URI.create(tableUri));
+        URI u = URI.create(tableUri);
+        if ("file".equals(u.getScheme())) {
+            localRoot = java.nio.file.Paths.get(u);
+            root = null;
+            fs = null;
+            if (!java.nio.file.Files.isDirectory(localRoot)) {
+                throw new ReportException("cannot read the cell table " + tableUri + ": "
+                        + (java.nio.file.Files.exists(localRoot) ? "not a directory" : "no such directory"));
+            }
+            return;
+        }
+        localRoot = null;
+        this.root = new Path(u);
         try {
             this.fs = root.getFileSystem(conf);
             if (!fs.getFileStatus(root).isDirectory()) {
@@ -73,9 +95,21 @@ final class CellTableReader {
     List<String> sweeps() throws IOException {
         List<String> out = new ArrayList<>();
         String prefix = CellTableSchema.SWEEP_ID + "=";
+        if (localRoot != null) {
+            try (var dirs = java.nio.file.Files.list(localRoot)) {
+                for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                    String name = d.getFileName().toString();
+                    if (java.nio.file.Files.isDirectory(d) && name.startsWith(prefix) && !files(name).isEmpty()) {
+                        out.add(name.substring(prefix.length()));
+                    }
+                }
+            }
+            out.sort(null);
+            return out;
+        }
         for (FileStatus st : fs.listStatus(root)) {
             String name = st.getPath().getName();
-            if (st.isDirectory() && name.startsWith(prefix) && !files(st.getPath()).isEmpty()) {
+            if (st.isDirectory() && name.startsWith(prefix) && !files(name).isEmpty()) {
                 out.add(name.substring(prefix.length()));
             }
         }
@@ -83,31 +117,52 @@ final class CellTableReader {
         return out;
     }
 
-    private List<Path> files(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (FileStatus st : fs.listStatus(dir)) {
-            String n = st.getPath().getName();
-            if (st.isFile() && !n.startsWith("_") && !n.startsWith(".") && n.endsWith(".parquet")) {
-                out.add(st.getPath());
+    /** @return the partition folder's Parquet files, by name */
+    private List<TableFile> files(String partition) throws IOException {
+        List<TableFile> out = new ArrayList<>();
+        if (localRoot != null) {
+            java.nio.file.Path dir = localRoot.resolve(partition);
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                return out;
+            }
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                    String n = f.getFileName().toString();
+                    if (java.nio.file.Files.isRegularFile(f) && isData(n)) {
+                        out.add(new TableFile(n, new LocalInputFile(f)));
+                    }
+                }
+            }
+        } else {
+            Path dir = new Path(root, partition);
+            for (FileStatus st : fs.listStatus(dir)) {
+                String n = st.getPath().getName();
+                if (st.isFile() && isData(n)) {
+                    out.add(new TableFile(n, HadoopInputFile.fromStatus(st, conf)));
+                }
             }
         }
-        out.sort(null);
+        out.sort(java.util.Comparator.comparing(TableFile::name));
         return out;
+    }
+
+    private static boolean isData(String name) {
+        return !name.startsWith("_") && !name.startsWith(".") && name.endsWith(".parquet");
     }
 
     /** @return the report's columns of one sweep */
     SweepCells read(String sweepId) throws IOException {
-        Path dir = new Path(root, CellTableSchema.SWEEP_ID + "=" + sweepId);
         Columns c = new Columns();
-        for (Path file : files(dir)) {
+        for (TableFile file : files(CellTableSchema.SWEEP_ID + "=" + sweepId)) {
             MessageType schema;
-            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            try (ParquetFileReader r = ParquetFileReader.open(file.input(),
+                    ParquetReadOptions.builder(new HadoopParquetConfiguration(conf)).build())) {
                 schema = r.getFooter().getFileMetaData().getSchema();
             }
             List<String> names = schema.getFields().stream().map(Type::getName).toList();
             for (String need : REQUIRED) {
                 if (!names.contains(need)) {
-                    throw new ReportException(tableUri + " is not a minisim cell table: " + file.getName()
+                    throw new ReportException(tableUri + " is not a minisim cell table: " + file.name()
                             + " has no column '" + need + "'");
                 }
             }
@@ -121,14 +176,25 @@ final class CellTableReader {
             MessageType projection = new MessageType(schema.getName(), keep);
             Configuration fileConf = new Configuration(conf);
             fileConf.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
-            try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), file).withConf(fileConf)
-                    .build()) {
+            try (ParquetReader<Group> r = new GroupReader(file.input(), fileConf).build()) {
                 for (Group g = r.read(); g != null; g = r.read()) {
                     c.add(g, projection);
                 }
             }
         }
         return c.finish(sweepId);
+    }
+
+    /** A reader of example Groups from any {@link InputFile}. */
+    private static final class GroupReader extends ParquetReader.Builder<Group> {
+        GroupReader(InputFile file, Configuration conf) {
+            super(file, new HadoopParquetConfiguration(conf)); // this configuration only: no default resources
+        }
+
+        @Override
+        protected ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
     }
 
     /** Growable columns. */

@@ -397,6 +397,10 @@ public final class SweepReport {
     static JsonNode metadata(Configuration hadoop, String tableUri, String sweepId) {
         try {
             URI u = URI.create(tableUri.endsWith("/") ? tableUri : tableUri + "/").resolve(JobMetadata.key(sweepId));
+            if ("file".equals(u.getScheme())) {
+                Path local = Paths.get(u);
+                return Files.isRegularFile(local) ? JSON.readTree(Files.readAllBytes(local)) : null;
+            }
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(u);
             FileSystem fs = p.getFileSystem(hadoop);
             if (!fs.exists(p)) {
