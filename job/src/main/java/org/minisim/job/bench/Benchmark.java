@@ -188,7 +188,7 @@ public final class Benchmark {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("ours.log").toFile());
         if (w.memory()) {
-            pb.environment().put(LIVE_HEAP_ENV, "200");
+            pb.environment().put(LIVE_HEAP_ENV, "500"); // a forced full collection every 0.5 s
         }
         long t0 = System.nanoTime();
         Process p = pb.start();
