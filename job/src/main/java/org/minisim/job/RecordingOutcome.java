@@ -7,7 +7,7 @@ import org.minisim.spec.sweep.SweepRecording;
  *
  * @param recording the sweep recording
  * @param storeUri  its store
- * @param status    reused, done or failed
+ * @param status    reused, done, failed, or not started (the sweep was stopped first)
  * @param frames    frames of the movie
  * @param pxFrames  FOV pixels × frames simulated in this run (0 when reused or failed)
  * @param cells     ground-truth units (0 when failed)
@@ -22,7 +22,9 @@ public record RecordingOutcome(SweepRecording recording, String storeUri, Status
 
     /** Final state of a recording. */
     public enum Status {
-        REUSED, DONE, FAILED;
+        REUSED, DONE, FAILED,
+        /** Not run: the sweep was stopped (a storage location became unavailable) before it started. */
+        NOT_STARTED;
 
         /** @return the manifest spelling */
         public String manifestName() {
@@ -32,6 +34,6 @@ public record RecordingOutcome(SweepRecording recording, String storeUri, Status
 
     /** @return whether the store is committed (its rows belong in the table) */
     public boolean committed() {
-        return status != Status.FAILED;
+        return status == Status.DONE || status == Status.REUSED;
     }
 }

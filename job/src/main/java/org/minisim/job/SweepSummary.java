@@ -1,5 +1,6 @@
 package org.minisim.job;
 
+import org.minisim.job.exec.SweepStoppedException;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,9 +14,20 @@ import java.util.Locale;
  * @param tableRows    rows in the sweep's table partition
  * @param phases       wall seconds of each step of the run, in order (storage check, manifest, recordings, table,
  *                     manifest and metadata)
+ * @param stoppedBy    why the sweep was stopped before its end ({@code storage <location> unreachable: ...}), or
+ *                     null when every recording was run
+ * @param tableSkipped why the table partition, manifest and job metadata were not written (their location is
+ *                     unavailable), or null when they were
  */
 public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int invalid, double wallSeconds,
-                           long tableRows, java.util.LinkedHashMap<String, Double> phases) {
+                           long tableRows, java.util.LinkedHashMap<String, Double> phases, String stoppedBy,
+                           String tableSkipped) {
+
+    /** A summary of a run that ran every recording and wrote its table. */
+    public SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int invalid, double wallSeconds,
+                        long tableRows, java.util.LinkedHashMap<String, Double> phases) {
+        this(sweepId, outcomes, invalid, wallSeconds, tableRows, phases, null, null);
+    }
 
     public long count(RecordingOutcome.Status s) {
         return outcomes.stream().filter(o -> o.status() == s).count();
@@ -31,6 +43,22 @@ public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int 
 
     public long failed() {
         return count(RecordingOutcome.Status.FAILED);
+    }
+
+    /** @return failed recordings whose failure was the storage's (interrupted by an outage, or failed by it) */
+    public long failedByStorage() {
+        return outcomes.stream().filter(o -> o.status() == RecordingOutcome.Status.FAILED && o.message() != null
+                && (o.message().startsWith("storage ") || SweepStoppedException.stopped(o.message()))).count();
+    }
+
+    /** @return recordings not started because the sweep was stopped */
+    public long notStarted() {
+        return count(RecordingOutcome.Status.NOT_STARTED);
+    }
+
+    /** @return whether a storage location became unavailable (the sweep stopped, or its table was not written) */
+    public boolean storageUnavailable() {
+        return stoppedBy != null || tableSkipped != null;
     }
 
     /** @return frames of every committed recording */
@@ -58,10 +86,14 @@ public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int 
         long cells = cells();
         String frac = cells > 0 ? String.format(Locale.ROOT, "%.3f", (double) detectable() / cells) : "n/a";
         return String.format(Locale.ROOT,
-                "sweep %s: %d done, %d reused, %d failed%s; %d frames, %d cells, detectable fraction %s; "
-                        + "%d table rows; %.1f s wall, %.2f Mpx-frames/s",
-                sweepId, done(), reused(), failed(), invalid > 0 ? ", " + invalid + " invalid (skipped)" : "",
-                frames(), cells, frac, tableRows, wallSeconds, mpxFramesPerSecond());
+                "sweep %s%s: %d done, %d reused, %s failed%s%s; %d frames, %d cells, detectable fraction %s; "
+                        + "%s; %.1f s wall, %.2f Mpx-frames/s",
+                sweepId, stoppedBy != null ? " stopped" : "", done(), reused(),
+                failed() + (failedByStorage() > 0 ? " (" + failedByStorage() + " by storage)" : ""),
+                notStarted() > 0 ? ", " + notStarted() + " not started" : "",
+                invalid > 0 ? ", " + invalid + " invalid (skipped)" : "",
+                frames(), cells, frac, tableSkipped != null ? "table not written" : tableRows + " table rows",
+                wallSeconds, mpxFramesPerSecond());
     }
 
     /** @return the tasks' times summed over every recording (task-seconds: tasks run in parallel) */
@@ -92,8 +124,8 @@ public record SweepSummary(String sweepId, List<RecordingOutcome> outcomes, int 
         return sb.toString();
     }
 
-    /** @return whether every recording is committed */
+    /** @return whether every recording is committed and the table written */
     public boolean ok() {
-        return failed() == 0;
+        return failed() == 0 && notStarted() == 0 && !storageUnavailable();
     }
 }

@@ -46,10 +46,16 @@ public final class Main {
      * anything logs.
      */
     static void useLightLogging() {
+        useLightLogging(null);
+    }
+
+    /** As {@link #useLightLogging()}, writing to {@code file} (null: stderr). */
+    static void useLightLogging(java.nio.file.Path file) {
         if (System.getProperty("minisim.log4j") == null) {
             System.setProperty(SLF4J_PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+            System.setProperty("org.slf4j.simpleLogger.logFile", file == null ? "System.err" : file.toString());
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
             // Hadoop's notice that it runs its built-in Java code (always so here) is not a warning to a user
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
         }

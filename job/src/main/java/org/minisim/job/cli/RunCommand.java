@@ -2,6 +2,7 @@ package org.minisim.job.cli;
 
 import org.minisim.job.*;
 import org.minisim.job.exec.Failures;
+import org.minisim.job.exec.TaskFailures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,10 @@ import org.minisim.spec.sweep.SweepValidationException;
  * report ({@link SweepReport}, without Spark) to {@code <table>/_report/<sweep_id>/index.html} or
  * {@code --report DIR}, unless {@code --no-report}. Exit status 0 when every recording is committed and every
  * export and the report are written, 1 on an invalid sweep file, an export option that cannot apply (checked
- * before anything runs), or any failed recording, export or report, 2 on a malformed command line.
+ * before anything runs), or any failed recording, export or report, 2 on a malformed command line, 3 when a storage
+ * location is unavailable (rerun the same command to resume; {@link ExitStatus}, docs/failures.md). Log output and
+ * stack traces go to the run's log file ({@link RunLog}), whose path is printed when something failed;
+ * {@code --verbose} shows them on the console too.
  */
 public final class RunCommand {
     private RunCommand() {}
@@ -47,17 +51,19 @@ public final class RunCommand {
         System.exit(status);
     }
 
+    /** The option showing log output and stack traces on the console ({@link RunLog}). */
+    static final String VERBOSE = "--verbose";
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (System.getProperty(Main.SLF4J_PROVIDER) == null) {
-            System.setProperty(Main.SLF4J_PROVIDER, Main.LOG4J_PROVIDER);
-        }
+        List<String> list = new java.util.ArrayList<>(Arrays.asList(args));
+        boolean verbose = list.removeIf(VERBOSE::equals);
         RunArgs a;
         try {
-            a = RunArgs.parse(Arrays.asList(args));
+            a = RunArgs.parse(list);
         } catch (RunArgs.UsageException e) {
             err.println("minisim run: " + e.getMessage());
-            err.println(RunArgs.USAGE);
-            return 2;
+            err.println(RunArgs.USAGE + " [" + VERBOSE + "]");
+            return ExitStatus.USAGE;
         }
         if (!a.noReport()) {
             SweepReport.warmUp();
@@ -101,6 +107,26 @@ public final class RunCommand {
                 plan.recordings().size() == 1 ? "" : "s", frames, stores, table,
                 spark ? "Spark" : "in-process, " + (master == null ? "local[*]" : master)));
         out.flush();
+        java.nio.file.Path logFile = RunLog.file(conf.get(RunLog.FILE_CONF), plan.sweepId());
+        if (!spark) {
+            // before anything logs: the light logger writes to the run's log file (the console with --verbose)
+            Main.useLightLogging(verbose ? null : logFile);
+        } else if (System.getProperty(Main.SLF4J_PROVIDER) == null) {
+            System.setProperty(Main.SLF4J_PROVIDER, Main.LOG4J_PROVIDER);
+        }
+        try (RunLog log = RunLog.open(logFile, verbose)) {
+            int status = runLogged(a, plan, o, conf, master, spark, stores, table, out, err);
+            if (status != ExitStatus.OK && log.written()) {
+                err.println("details: " + log.path());
+            }
+            return status;
+        }
+    }
+
+    /** Runs the sweep, its exports and its report (the log redirected), mapping the end to the exit status. */
+    private static int runLogged(RunArgs a, SweepPlan plan, SweepRunOptions o, Map<String, String> conf,
+                                 String master, boolean spark, String stores, String table, PrintStream out,
+                                 PrintStream err) {
         SweepSummary s;
         Configuration hadoop;
         try {
@@ -113,7 +139,6 @@ public final class RunCommand {
                 s = SweepJob.run(session, o);
                 hadoop = SparkSessions.hadoopConf(session);
             } else {
-                Main.useLightLogging();
                 String sample = System.getenv(org.minisim.job.bench.Benchmark.LIVE_HEAP_ENV);
                 org.minisim.job.bench.LiveHeapSampler live = sample == null ? null
                         : new org.minisim.job.bench.LiveHeapSampler(Long.parseLong(sample.trim()));
@@ -130,18 +155,26 @@ public final class RunCommand {
                     }
                 }
             }
+        } catch (org.minisim.job.storage.StorageCheckException e) {
+            err.println("minisim run: " + e.getMessage() + "; nothing was run");
+            return ExitStatus.STORAGE;
         } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(TaskFailures.LOGGER).warn("sweep " + plan.sweepId() + " failed", e);
             err.println("minisim run: sweep " + plan.sweepId() + " failed: " + Failures.oneLine(e));
-            return 1;
+            return ExitStatus.FAILED;
         }
-        boolean ok = s.ok();
+        int status = ExitStatus.of(s);
+        if (status == ExitStatus.STORAGE) {
+            return status; // no exports and no report from stores or a table that do not answer
+        }
+        boolean ok = true;
         if (a.export().any()) {
             ok &= RunExports.exportAll(s, StoreRoot.of(stores, hadoop), a.export(), a.overwrite(), out, err);
         }
         if (!a.noReport()) {
             ok &= report(s, hadoop, table, a.report(), out, err);
         }
-        return ok ? 0 : 1;
+        return status == ExitStatus.OK && !ok ? ExitStatus.FAILED : status;
     }
 
     /** @return why the export options cannot apply to this sweep (checked before anything runs), or null */
@@ -250,7 +283,7 @@ public final class RunCommand {
             }
         });
         Path p = new Path(URI.create(location));
-        try (InputStream in = p.getFileSystem(hadoop).open(p)) {
+        try (InputStream in = p.getFileSystem(org.minisim.job.storage.StorageDefaults.applied(hadoop)).open(p)) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             in.transferTo(buf);
             return buf.toString(StandardCharsets.UTF_8);

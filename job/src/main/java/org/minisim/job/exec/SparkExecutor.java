@@ -15,9 +15,32 @@ import org.minisim.run.TaskResult;
 public final class SparkExecutor implements TaskExecutor {
 
     private final JavaSparkContext jsc;
+    /** Job group of every job this executor submits, so that {@link #cancelAll()} cancels exactly them. */
+    private final String group = "minisim-" + java.util.UUID.randomUUID();
 
     public SparkExecutor(JavaSparkContext jsc) {
         this.jsc = jsc;
+    }
+
+    /** @return the executors' heap ({@code spark.executor.memory}, default 1g), or the driver's in local mode */
+    @Override
+    public long taskHeapBytes() {
+        if (jsc.isLocal()) {
+            return Runtime.getRuntime().maxMemory();
+        }
+        return org.apache.spark.network.util.JavaUtils.byteStringAsBytes(
+                jsc.getConf().get("spark.executor.memory", "1g"));
+    }
+
+    /** @return Spark's reserved system memory (300 MiB) on executors, the driver's share in local mode */
+    @Override
+    public long reservedHeapBytes() {
+        return jsc.isLocal() ? TaskExecutor.super.reservedHeapBytes() : 300L << 20;
+    }
+
+    @Override
+    public void cancelAll() {
+        jsc.cancelJobGroup(group);
     }
 
     @Override
@@ -36,7 +59,7 @@ public final class SparkExecutor implements TaskExecutor {
         for (RecordingTask t : tasks) {
             shipped.add(JavaBytes.write(t));
         }
-        jsc.setJobDescription(description);
+        jsc.setJobGroup(group, description, true);
         List<byte[]> results = jsc.parallelize(shipped, Math.max(1, shipped.size()))
                 .map(b -> {
                     TaskContext tc = TaskContext.get();

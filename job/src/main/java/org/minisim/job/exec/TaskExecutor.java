@@ -27,6 +27,26 @@ public interface TaskExecutor extends AutoCloseable {
     /** @return a short name of where tasks run, for the summary ("threads", "spark local[2]", ...) */
     String describe();
 
+    /** @return the heap of the JVM a task runs in, bytes (by default this JVM's maximum heap) */
+    default long taskHeapBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * @return the part of {@link #taskHeapBytes()} a task cannot use (the JVM and the driver, or Spark), bytes: by
+     *     default 128 MiB, or a quarter of a smaller heap
+     */
+    default long reservedHeapBytes() {
+        return Math.min(128L << 20, taskHeapBytes() / 4);
+    }
+
+    /**
+     * Cancels what runs or waits to run of every call in progress, as far as the executor can (a stopped sweep);
+     * the calls then end with their tasks failed or an exception. By default nothing: the sweep's stop switch ends
+     * the tasks of this JVM at their next store operation.
+     */
+    default void cancelAll() {}
+
     @Override
     default void close() {}
 }

@@ -76,18 +76,32 @@ public final class HadoopByteStore implements ByteStore {
 
     @Override
     public byte[] get(String key) throws IOException {
-        try (FSDataInputStream in = fs.open(path(key))) {
+        Path p = path(key);
+        try (FSDataInputStream in = fs.open(p)) {
             return in.readAllBytes();
         } catch (FileNotFoundException e) {
             return null;
+        } catch (IOException e) {
+            throw named("reading", p, e);
         }
     }
 
     @Override
     public void put(String key, byte[] value) throws IOException {
-        try (FSDataOutputStream out = createWhole(fs, path(key))) {
+        Path p = path(key);
+        try (FSDataOutputStream out = createWhole(fs, p)) {
             out.write(value);
+        } catch (IOException e) {
+            throw named("writing", p, e);
         }
+    }
+
+    /**
+     * @return the failure with the operation and the full path in its message (a file system's "No space left on
+     *     device" names no file), unless it already is one
+     */
+    static IOException named(String operation, Path p, IOException e) {
+        return e instanceof StorageIOException ? e : new StorageIOException(operation, p.toString(), e);
     }
 
     /**
@@ -105,7 +119,12 @@ public final class HadoopByteStore implements ByteStore {
 
     @Override
     public boolean exists(String key) throws IOException {
-        return fs.exists(path(key));
+        Path p = path(key);
+        try {
+            return fs.exists(p);
+        } catch (IOException e) {
+            throw named("checking", p, e);
+        }
     }
 
     /**
@@ -130,13 +149,20 @@ public final class HadoopByteStore implements ByteStore {
             }
         } catch (FileNotFoundException e) {
             return keys;
+        } catch (IOException e) {
+            throw named("listing", start, e);
         }
         return keys;
     }
 
     @Override
     public void delete(String key) throws IOException {
-        fs.delete(key.isEmpty() ? root : path(key), true);
+        Path p = key.isEmpty() ? root : path(key);
+        try {
+            fs.delete(p, true);
+        } catch (IOException e) {
+            throw named("deleting", p, e);
+        }
     }
 
     @Override

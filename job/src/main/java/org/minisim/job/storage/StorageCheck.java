@@ -125,8 +125,11 @@ public final class StorageCheck {
         URI endpoint = URI.create(ep.contains("://") ? ep : (ssl ? "https://" : "http://") + ep);
         String problem = EndpointProbe.problem(endpoint, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
         if (problem != null) {
+            int port = endpoint.getPort() > 0 ? endpoint.getPort()
+                    : "http".equalsIgnoreCase(endpoint.getScheme()) ? 80 : 443;
             throw new StorageCheckException(Problem.UNREACHABLE, uri + ": the storage endpoint "
-                    + Secrets.scrub(ep, secrets) + " cannot be reached (" + problem + ")", null);
+                    + Secrets.scrub(ep, secrets) + " cannot be reached (" + problem + ")", uri,
+                    problem + " (" + endpoint.getHost() + ":" + port + ")");
         }
     }
 
@@ -164,8 +167,10 @@ public final class StorageCheck {
                 || has(e, NoRouteToHostException.class) || has(e, SocketTimeoutException.class)
                 || lower.contains("connection refused") || lower.contains("connect timed out")
                 || lower.contains("unable to execute http request") || lower.contains("unknownhost")) {
+            StorageFailure f = StorageFailure.of(e);
             return new StorageCheckException(Problem.UNREACHABLE, uri + ": the storage endpoint "
-                    + endpointOf(uri, secrets) + " cannot be reached (" + detail + ")", null);
+                    + endpointOf(uri, secrets) + " cannot be reached (" + detail + ")", uri,
+                    f != null ? f.cause() : detail);
         }
         if (lower.contains("nosuchbucket") || lower.contains("unknownstoreexception")
                 || lower.contains("bucket") && lower.contains("does not exist")) {
@@ -189,14 +194,15 @@ public final class StorageCheck {
         }
         if (!writing && (has(e, InterruptedIOException.class))) {
             return new StorageCheckException(Problem.UNREACHABLE, uri + ": the storage endpoint "
-                    + endpointOf(uri, secrets) + " did not answer in time (" + detail + ")", null);
+                    + endpointOf(uri, secrets) + " did not answer in time (" + detail + ")", uri, "timed out");
         }
         if (has(e, FileNotFoundException.class) && !writing) {
             return new StorageCheckException(Problem.INVALID_LOCATION, uri + ": not found (" + detail + ")", null);
         }
+        StorageFailure f = StorageFailure.of(e);
         return new StorageCheckException(writing ? Problem.NOT_WRITABLE : Problem.INVALID_LOCATION,
                 uri + ": " + (writing ? "cannot write a probe file" : "cannot open the file system") + " ("
-                        + detail + ")", null);
+                        + detail + ")", uri, f != null ? f.cause() : detail);
     }
 
     private static String endpointOf(URI uri, Map<String, String> conf) {

@@ -71,6 +71,7 @@ class StorageCheckTest {
         assertEquals(Problem.UNREACHABLE, e.problem(), e.getMessage());
         assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+        assertEquals("storage " + root + " unreachable: connection refused (127.0.0.1:" + closedPort + ")", e.line());
     }
 
     @Test

@@ -44,12 +44,16 @@ public final class S3TestServer implements AutoCloseable {
     private final S3Proxy proxy;
 
     private S3TestServer(Path baseDir, boolean ownsBaseDir) throws Exception {
+        this(baseDir, ownsBaseDir, 0);
+    }
+
+    private S3TestServer(Path baseDir, boolean ownsBaseDir, int port) throws Exception {
         this.baseDir = baseDir;
         this.ownsBaseDir = ownsBaseDir;
         this.blobStore = new CountingBlobStore(new FilesystemNio2BlobStore(baseDir.toString()));
         this.proxy = S3Proxy.builder()
                 .blobStore(blobStore)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
@@ -86,6 +90,22 @@ public final class S3TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a new server on a given port storing its objects under {@code baseDir} (left in place by
+     * {@link #close()}): stopping a server and starting another on the same port and directory is a storage outage
+     * and its end, as clients see it.
+     */
+    public static S3TestServer start(Path baseDir, int port) {
+        try {
+            Files.createDirectories(baseDir);
+            return new S3TestServer(baseDir, false, port);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start s3proxy on port " + port + ": " + e, e);
+        }
+    }
+
     /** @return the server shared by the whole test JVM, started on first use and stopped at JVM exit */
     public static synchronized S3TestServer shared() {
         if (shared == null) {
@@ -98,7 +118,11 @@ public final class S3TestServer implements AutoCloseable {
 
     /** Creates a bucket (no-op if it exists). @return the name */
     public String createBucket(String name) {
-        blobStore.createContainer(CreateBucketRequest.builder().bucket(name).build());
+        try {
+            blobStore.createContainer(CreateBucketRequest.builder().bucket(name).build());
+        } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException e) {
+            // already there (a server restarted on the same directory)
+        }
         return name;
     }
 
