@@ -2,7 +2,7 @@
 """Interop check of a minisim recording store with Debian's zarr 2.13 / numcodecs 0.11.
 
 Usage:
-  check_store.py STORE            replicate the reference loader's checks (OUTPUT.md sections 1.9, 1.12)
+  check_store.py STORE            replicate the reference loader's checks (docs/store-format.md#reading-and-checks)
                                   and print a JSON report of every array read
   check_store.py --fixtures DIR   write small zarr arrays with numcodecs (blosc-lz4 split/unsplit,
                                   several blocks, no shuffle, zlib, gzip, none) and print the same report

@@ -1,7 +1,7 @@
 # Generates golden-score.json: the reference's A_observed statistics and score() numbers on the golden store
 # ref-full-48px-1s.zarr. Run with the Debian python (zarr 2.13, numpy, scipy) beside copies of the reference
 # minisim/footprint.py (reffootprint.py) and minisim/metrics.py (refmetrics.py); score() is re-traced step by
-# step from OUTPUT.md §4.3 with the reference metric functions.
+# step from docs/scoring.md#score with the reference metric functions.
 import hashlib, json, sys
 import numpy as np, zarr
 import reffootprint as F

@@ -38,7 +38,7 @@ for case in range(6):
                     "matrix": np.asarray(m.similarity_matrix, dtype=float).ravel().tolist(),
                     "mean": float(m.mean_similarity), "recall": m.recall(0.5), "precision": m.precision(0.5)})
     cases.append(out)
-json.dump({"generator": "OUTPUT.md §3.2 parity vectors from the reference hungarian_match (numpy %s, scipy)" % np.__version__,
+json.dump({"generator": "docs/scoring.md#matching parity vectors from the reference hungarian_match (numpy %s, scipy)" % np.__version__,
            "cases": cases}, open("parity.json", "w"))
 import os; print(os.path.getsize("parity.json"))
 for c in cases:

@@ -3,7 +3,7 @@ package org.minisim.footprint;
 import java.util.Arrays;
 
 /**
- * An observed footprint kept as the factors of its separable blur (docs/physics.md "Observed footprints in memory"):
+ * An observed footprint kept as the factors of its separable blur (docs/physics.md#observed-footprints-in-memory):
  * {@code observed = gain · (planted ⊛ Gaussian(σ))} in the planted box grown by {@code pad = ceil(4σ) + 1} px and
  * clipped to the canvas. The first (down each column) pass is stored: the {@code ph × n} intermediate of the
  * planted patch's {@code n} columns, float64. Reading a window does the second pass (along each row) over those

@@ -1,7 +1,7 @@
 package org.minisim.footprint;
 
 /**
- * A cell's spatial weight map on a canvas, stored as only its non-zero window (PHYSICS.md §3.1): a dense
+ * A cell's spatial weight map on a canvas, stored as only its non-zero window (docs/physics.md#footprints): a dense
  * {@code ph × pw} float32 patch whose top-left canvas pixel is {@code (y0, x0)}. It stands for the dense
  * canvas array that is zero except {@code D[y0 + a, x0 + b] = patch[a·pw + b]}. Immutable: never modify
  * {@link #patch()}.

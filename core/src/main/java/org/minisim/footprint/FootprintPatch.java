@@ -5,7 +5,7 @@ package org.minisim.footprint;
  * {@code (y0, x0)}: read by sub-windows, whatever the storage. A {@link Footprint} holds the window's float32 values
  * themselves; a {@link BlurredFootprint} holds the factors of a separable blur and computes the same float32 values
  * when they are read, so a scene of thousands of defocused cells keeps a fraction of their area in memory
- * (docs/physics.md "Observed footprints in memory"). Both read identically to the bit.
+ * (docs/physics.md#observed-footprints-in-memory). Both read identically to the bit.
  */
 public sealed interface FootprintPatch permits Footprint, BlurredFootprint {
 

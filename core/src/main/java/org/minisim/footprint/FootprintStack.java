@@ -3,7 +3,7 @@ package org.minisim.footprint;
 import java.util.List;
 
 /**
- * An ordered list of footprints sharing one canvas shape (PHYSICS.md §3.2); an empty stack still knows its
+ * An ordered list of footprints sharing one canvas shape (docs/physics.md#footprints); an empty stack still knows its
  * canvas. Stored in a recording as offsets (n, 2) int32, shapes (n, 2) int32 and the concatenated row-major
  * patches (float32) — see {@link #offsets()}, {@link #shapes()}, {@link #data()} and {@link #fromArrays}.
  *

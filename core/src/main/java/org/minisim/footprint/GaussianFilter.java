@@ -1,11 +1,10 @@
 package org.minisim.footprint;
 
 /**
- * The separable Gaussian filter of PHYSICS.md §0, shared by soma irregularity, neuropil fields, footprint blur
- * and vessel-layer blur. Kernel radius {@code R = floor(4σ + 0.5)} px, weights {@code exp(−j²/(2σ²))}
- * normalised to sum 1; first along axis 0 (down each column), then along axis 1 (along each row), the
- * intermediate kept in double. An axis whose σ is not greater than 1e−15 is left untouched. Boundary
- * extensions work at any distance from the edge.
+ * The separable Gaussian filter of docs/physics.md#conventions, shared by soma irregularity, neuropil fields, footprint
+ * blur and vessel-layer blur. Kernel radius {@code R = floor(4σ + 0.5)} px, weights {@code exp(−j²/(2σ²))} normalised
+ * to sum 1; first along axis 0 (down each column), then along axis 1 (along each row), the intermediate kept in double.
+ * An axis whose σ is not greater than 1e−15 is left untouched. Boundary extensions work at any distance from the edge.
  */
 public final class GaussianFilter {
 

@@ -7,8 +7,8 @@ import org.minisim.footprint.Footprint;
 /**
  * A logically dense {@code (n, H, W)} float64 image stack (footprints, unit-first) stored sparsely: each unit is
  * a {@link Patch}, a rectangular window of the {@code H × W} grid holding every non-zero pixel of that unit; all
- * pixels outside the window are 0. Equivalent to the dense array for every metric (OUTPUT.md §3), while a stack
- * of hundreds of cells on a 608 × 608 FOV costs only the cells' windows. Immutable: never modify a patch's
+ * pixels outside the window are 0. Equivalent to the dense array for every metric (docs/scoring.md#conventions), while
+ * a stack of hundreds of cells on a 608 × 608 FOV costs only the cells' windows. Immutable: never modify a patch's
  * values.
  *
  * @param height H, grid rows, px

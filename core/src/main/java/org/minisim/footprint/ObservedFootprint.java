@@ -1,11 +1,11 @@
 package org.minisim.footprint;
 
 /**
- * The observed footprint of a cell (PHYSICS.md §3.3, OUTPUT.md §2.3): its planted footprint blurred by the
- * total optical PSF and scaled by the flat light loss, {@code observed = gain · (planted ⊛ Gaussian(σ))}, with a
- * zero boundary (light blurred past the canvas edge is lost). Pure and deterministic, so observed footprints are
- * regenerated on demand rather than stored in a recording, and a scene may keep them as the blur's factors
- * ({@link #observe}, {@link BlurredFootprint}).
+ * The observed footprint of a cell (docs/physics.md#footprints, docs/store-format.md#observed-footprints): its planted
+ * footprint blurred by the total optical PSF and scaled by the flat light loss,
+ * {@code observed = gain · (planted ⊛ Gaussian(σ))}, with a zero boundary (light blurred past the canvas edge is lost).
+ * Pure and deterministic, so observed footprints are regenerated on demand rather than stored in a recording, and a
+ * scene may keep them as the blur's factors ({@link #observe}, {@link BlurredFootprint}).
  *
  * <p>Window: the planted bounding box grown by {@code pad = ceil(4σ) + 1} px on every side and clipped to the
  * canvas. The result's patch is that whole window (not re-trimmed). Because the kernel radius

@@ -1,8 +1,8 @@
 package org.minisim.metrics;
 
 /**
- * Per-pair recovery of the deconvolved activity (OUTPUT.md §3.4), one value per pair in pairing order.
- * Immutable: never modify the arrays.
+ * Per-pair recovery of the deconvolved activity (docs/scoring.md#traces-and-activity), one value per pair in pairing
+ * order. Immutable: never modify the arrays.
  *
  * @param correlation       Pearson r (NaN if either side is constant)
  * @param scale             the non-negative amplitude α of the fit {@code truth ≈ α·estimate + β}

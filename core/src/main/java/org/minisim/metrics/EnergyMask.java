@@ -4,10 +4,10 @@ import org.minisim.footprint.ImageStack;
 import java.util.Arrays;
 
 /**
- * The binary energy mask of a footprint (OUTPUT.md §3.2, IoU path): the smallest set of its brightest pixels
- * holding {@code energyFrac} of its total. Pixels are ranked by a stable ascending sort by value then reversed,
- * so among equal values the higher pixel index ranks first (§3.9). A mask is returned as the sorted flat grid
- * indices ({@code y·W + x}) of its pixels.
+ * The binary energy mask of a footprint (docs/scoring.md#energy-masks, used by IoU): the smallest set of its brightest
+ * pixels holding {@code energyFrac} of its total. Pixels are ranked by a stable ascending sort by value then reversed,
+ * so among equal values the higher pixel index ranks first (docs/scoring.md#parity-with-the-reference). A mask is
+ * returned as the sorted flat grid indices ({@code y·W + x}) of its pixels.
  */
 public final class EnergyMask {
 

@@ -3,7 +3,7 @@ package org.minisim.metrics;
 import org.minisim.footprint.ImageStack;
 
 /**
- * What a pipeline recovered (OUTPUT.md §4.2). Footprints are required; traces, activity and shifts are
+ * What a pipeline recovered (docs/scoring.md#estimate). Footprints are required; traces, activity and shifts are
  * optional (null). Built by name only, through {@link #builder()}, which accepts both spellings of each field:
  * {@code A}/{@code footprints}, {@code C}/{@code traces}, {@code S}/{@code activity}. Immutable: never modify the
  * arrays.

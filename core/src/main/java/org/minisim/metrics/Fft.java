@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Discrete Fourier transforms of any length (used by the auto-shift phase correlation, OUTPUT.md §3.2, whose
- * FOV sizes such as 608 are not powers of two): iterative radix-2 for powers of two, Bluestein's chirp-z
- * transform (via a power-of-two circular convolution) otherwise. Complex data as separate real and imaginary
- * arrays, transformed in place; forward uses {@code exp(−2πi·jk/n)}, the inverse divides by n (numpy's
- * convention). Twiddle tables and Bluestein chirps are computed once per length and shared (thread-safe).
+ * Discrete Fourier transforms of any length (used by the auto-shift phase correlation, docs/scoring.md#global-shift,
+ * whose FOV sizes such as 608 are not powers of two): iterative radix-2 for powers of two, Bluestein's chirp-z
+ * transform (via a power-of-two circular convolution) otherwise. Complex data as separate real and imaginary arrays,
+ * transformed in place; forward uses {@code exp(−2πi·jk/n)}, the inverse divides by n (numpy's convention). Twiddle
+ * tables and Bluestein chirps are computed once per length and shared (thread-safe).
  */
 public final class Fft {
 

@@ -1,6 +1,6 @@
 package org.minisim.metrics;
 
-/** Static-field scores (OUTPUT.md §3.6). */
+/** Static-field scores (docs/scoring.md#fields). */
 public final class FieldMetrics {
 
     private FieldMetrics() {}

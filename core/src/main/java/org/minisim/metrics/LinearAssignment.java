@@ -3,7 +3,7 @@ package org.minisim.metrics;
 import java.util.Arrays;
 
 /**
- * Rectangular linear sum assignment (OUTPUT.md §3.2 step 4): the one-to-one pairing of {@code min(rows, cols)}
+ * Rectangular linear sum assignment (docs/scoring.md#assignment): the one-to-one pairing of {@code min(rows, cols)}
  * rows and columns with the largest total weight. Shortest augmenting paths with dual potentials
  * (Jonker–Volgenant style, as in Crouse 2016 — the algorithm behind SciPy's {@code linear_sum_assignment}),
  * O(n²·m) for an n × m problem with n ≤ m. Written here rather than taken from a library: the candidates on

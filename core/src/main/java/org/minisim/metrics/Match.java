@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The optimal pairing of estimated footprints to true ones (OUTPUT.md §3.2). Immutable: never modify
+ * The optimal pairing of estimated footprints to true ones (docs/scoring.md#assignment). Immutable: never modify
  * {@link #similarity()}.
  *
  * @param similarity flat row-major {@code (nEst, nTrue)} similarity matrix under {@link #metric()} (IoU values

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code hungarian_match} (OUTPUT.md §3.2): optimally pairs estimated footprints with true ones by spatial
+ * {@code hungarian_match} (docs/scoring.md#matching): optimally pairs estimated footprints with true ones by spatial
  * similarity, optionally after a global shift of the estimate.
  */
 public final class Matching {

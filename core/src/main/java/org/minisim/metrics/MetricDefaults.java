@@ -2,7 +2,7 @@ package org.minisim.metrics;
 
 import java.util.List;
 
-/** The scoring oracle's only constants (OUTPUT.md §3.1); callers supply every threshold beyond these. */
+/** The scoring oracle's only constants (docs/scoring.md#constants); callers supply every threshold beyond these. */
 public final class MetricDefaults {
 
     /** Fraction of a footprint's energy its IoU mask keeps. */

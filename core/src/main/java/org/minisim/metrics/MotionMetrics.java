@@ -1,7 +1,7 @@
 package org.minisim.metrics;
 
 /**
- * Motion-trajectory scores (OUTPUT.md §3.5). Trajectories are flat row-major {@code (F, 2)} arrays of
+ * Motion-trajectory scores (docs/scoring.md#motion). Trajectories are flat row-major {@code (F, 2)} arrays of
  * {@code (dy, dx)} per frame, px — the layout of {@code GroundTruth.shifts}.
  */
 public final class MotionMetrics {

@@ -3,8 +3,8 @@ package org.minisim.metrics;
 import java.util.List;
 
 /**
- * One ground-truth unit's pipeline outcome (OUTPUT.md §7.3), matched against the <em>full</em> ground truth.
- * Missing or not-applicable values are null, never NaN.
+ * One ground-truth unit's pipeline outcome (docs/scoring.md#outcomes, docs/table.md#outcome-table), matched against the
+ * <em>full</em> ground truth. Missing or not-applicable values are null, never NaN.
  *
  * @param cellIndex                 unit index in the saved ground truth (the table's {@code cell_index})
  * @param pipelineId                pipeline name + version + parameter hash
@@ -15,10 +15,11 @@ import java.util.List;
  * @param recovered                 paired and {@code matchSimilarity ≥ matchThreshold}
  * @param bestSimilarity            max similarity of this unit with any estimate (assignment-free), null when
  *                                  there are no estimates
- * @param traceCorr                 Pearson r of the pair's traces (§3.3), or null (unpaired, no traces, constant)
- * @param activityCorr              Pearson r of the pair's activity (§3.4), or null
- * @param activityVarianceExplained variance explained of the non-negative fit (§3.4), or null
- * @param activityScale             its non-negative scale (§3.4), or null
+ * @param traceCorr                 Pearson r of the pair's traces (docs/scoring.md#traces-and-activity), or null
+ *                                  (unpaired, no traces, constant)
+ * @param activityCorr              Pearson r of the pair's activity, or null
+ * @param activityVarianceExplained variance explained of the non-negative fit, or null
+ * @param activityScale             its non-negative scale, or null
  * @param footprintShiftDy          global shift applied to the estimate, rows
  * @param footprintShiftDx          global shift applied to the estimate, columns
  * @param nEst                      estimated units (repeated on every row of the recording)
@@ -30,7 +31,10 @@ public record OutcomeRow(int cellIndex, String pipelineId, String matchMetric, d
                          Double activityScale, int footprintShiftDy, int footprintShiftDx, int nEst,
                          int nFalsePositive) {
 
-    /** The §7.3 columns in table order (after the key columns {@code sweep_id, spec_cache_key, cell_index}). */
+    /**
+     * The outcome columns (docs/table.md#outcome-table) in table order (after the key columns
+     * {@code sweep_id, spec_cache_key, cell_index}).
+     */
     public static final List<String> COLUMNS = List.of("pipeline_id", "match_metric", "match_threshold",
             "matched_est_index", "match_similarity", "recovered", "best_similarity", "trace_corr", "activity_corr",
             "activity_variance_explained", "activity_scale", "footprint_shift_dy", "footprint_shift_dx", "n_est",

@@ -6,10 +6,11 @@ import org.minisim.recording.GroundTruth;
 import org.minisim.recording.TruthViews;
 
 /**
- * Per-cell pipeline outcomes (OUTPUT.md §7.3): one {@link OutcomeRow} per ground-truth unit, matching the
- * estimate against the <em>full</em> ground truth's observed footprints (as {@link Score#score} with
- * {@code restrict_to_detectable = false}) so that units the current threshold calls undetectable get an outcome
- * too. Same shift resolution, matching and per-pair temporal scores as {@code score}; no medians.
+ * Per-cell pipeline outcomes (docs/scoring.md#outcomes, docs/table.md#outcome-table): one {@link OutcomeRow} per
+ * ground-truth unit, matching the estimate against the <em>full</em> ground truth's observed footprints (as
+ * {@link Score#score} with {@code restrict_to_detectable = false}) so that units the current threshold calls
+ * undetectable get an outcome too. Same shift resolution, matching and per-pair temporal scores as {@code score}; no
+ * medians.
  */
 public final class Outcomes {
 

@@ -3,7 +3,7 @@ package org.minisim.metrics;
 import org.minisim.footprint.ImageStack;
 
 /**
- * The auto-shift proposal of OUTPUT.md §3.2: phase correlation of the binary supports of the two stacks'
+ * The auto-shift proposal of docs/scoring.md#global-shift: phase correlation of the binary supports of the two stacks'
  * summed images, searched within {@link MetricDefaults#MAX_AUTO_SHIFT_FRAC} of the FOV per axis. Only a
  * proposal — {@link Matching} adopts it only if it raises the assigned total.
  */

@@ -11,7 +11,7 @@ public record PixelShift(int dy, int dx) {
     /** No translation. */
     public static final PixelShift ZERO = new PixelShift(0, 0);
 
-    /** @return the shift with each component rounded half-to-even (OUTPUT.md §0) */
+    /** @return the shift with each component rounded half-to-even (docs/scoring.md#conventions) */
     public static PixelShift round(double dy, double dx) {
         return new PixelShift(toInt(Math.rint(dy)), toInt(Math.rint(dx)));
     }

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Python's {@code format(x, ".Nf")} and {@code format(x, ".Ng")} for the report summary (OUTPUT.md §4.3): the
+ * Python's {@code format(x, ".Nf")} and {@code format(x, ".Ng")} for the report summary (docs/scoring.md#score): the
  * exact binary value rounded half-to-even, {@code nan} / {@code inf} spelled as Python does, the sign of a
  * negative value kept even when it rounds to zero.
  */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recovery scorecard {@link Score#score} returns (OUTPUT.md §4.3), fields in the reference's order.
+ * The recovery scorecard {@link Score#score} returns (docs/scoring.md#score), fields in the reference's order.
  *
  * @param nTrue                     the recall denominator actually used (true units matched against)
  * @param nEst                      estimated units

@@ -1,8 +1,8 @@
 package org.minisim.metrics;
 
 /**
- * The naive hand-drawn ROI readout (OUTPUT.md §3.7): the un-demixed, contaminated baseline a demixing pipeline
- * should beat. Images are row-major {@code H × W}; movies row-major {@code (F, H, W)}.
+ * The naive hand-drawn ROI readout (docs/scoring.md#roi-baseline): the un-demixed, contaminated baseline a demixing
+ * pipeline should beat. Images are row-major {@code H × W}; movies row-major {@code (F, H, W)}.
  */
 public final class RoiBaseline {
 

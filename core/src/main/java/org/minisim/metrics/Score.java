@@ -5,7 +5,7 @@ import org.minisim.recording.GroundTruth;
 import org.minisim.recording.TruthViews;
 
 /**
- * {@code score} (OUTPUT.md §4.3): one call scoring an {@link Estimate} against a {@link GroundTruth}, always
+ * {@code score} (docs/scoring.md#score): one call scoring an {@link Estimate} against a {@link GroundTruth}, always
  * matching the <em>observed</em> footprints, by default over the detectable units only.
  */
 public final class Score {

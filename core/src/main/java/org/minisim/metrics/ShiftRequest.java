@@ -1,7 +1,7 @@
 package org.minisim.metrics;
 
 /**
- * What global shift {@link Matching#hungarianMatch} should apply to the estimate (OUTPUT.md §3.2 step 3):
+ * What global shift {@link Matching#hungarianMatch} should apply to the estimate (docs/scoring.md#global-shift):
  * none, an explicit {@code (dy, dx)} (rounded half-to-even, always adopted), or an automatic phase-correlation
  * estimate adopted only when it strictly raises the assigned total similarity.
  */

@@ -3,9 +3,9 @@ package org.minisim.metrics;
 import org.minisim.footprint.ImageStack;
 
 /**
- * Pairwise footprint similarity {@code (n_est, n_true)} under one {@link SimilarityMetric} (OUTPUT.md §3.2),
- * returned flat row-major ({@code sim[i·nTrue + j]}). Pairs whose windows do not overlap score 0 without
- * touching their pixels. Inputs are expected non-negative ({@link Matching} clips them first).
+ * Pairwise footprint similarity {@code (n_est, n_true)} under one {@link SimilarityMetric}
+ * (docs/scoring.md#similarities), returned flat row-major ({@code sim[i·nTrue + j]}). Pairs whose windows do not
+ * overlap score 0 without touching their pixels. Inputs are expected non-negative ({@link Matching} clips them first).
  */
 public final class SimilarityMatrix {
 

@@ -1,6 +1,6 @@
 package org.minisim.metrics;
 
-/** The footprint similarities {@link Matching} can pair by (OUTPUT.md §3.2). */
+/** The footprint similarities {@link Matching} can pair by (docs/scoring.md#similarities). */
 public enum SimilarityMetric {
     /** Binary Jaccard of energy masks, computed in float32 like the reference. */
     IOU("iou"),

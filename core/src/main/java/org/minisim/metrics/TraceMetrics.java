@@ -3,7 +3,7 @@ package org.minisim.metrics;
 import java.util.List;
 
 /**
- * Temporal recovery over matched pairs (OUTPUT.md §3.3–§3.4). Traces and activity are unit-first:
+ * Temporal recovery over matched pairs (docs/scoring.md#traces-and-activity). Traces and activity are unit-first:
  * {@code rows[unit]} is that unit's series over frames.
  */
 public final class TraceMetrics {

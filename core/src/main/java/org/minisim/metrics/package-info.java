@@ -1,5 +1,5 @@
 /**
- * The scoring oracle (OUTPUT.md §3–§4): how well a pipeline's estimate recovers a recording's ground truth.
+ * The scoring oracle (docs/scoring.md): how well a pipeline's estimate recovers a recording's ground truth.
  *
  * <ul>
  *   <li>{@link org.minisim.metrics.Matching#hungarianMatch} pairs estimated footprints with true ones
@@ -14,6 +14,6 @@
  *       returns a {@link org.minisim.metrics.Report}.</li>
  * </ul>
  * Footprint stacks are {@link org.minisim.footprint.ImageStack}s: logically dense {@code (n, H, W)}, stored as one
- * window per unit. Parity with the reference is documented per class (OUTPUT.md §3.9).
+ * window per unit. Parity with the reference is documented per class (docs/scoring.md#parity-with-the-reference).
  */
 package org.minisim.metrics;

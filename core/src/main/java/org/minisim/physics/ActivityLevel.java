@@ -1,7 +1,7 @@
 package org.minisim.physics;
 
 /**
- * One-knob activity level (PHYSICS.md §5.2 convenience mapping): {@code a ∈ [0, 1]} (clamped) onto the gate
+ * One-knob activity level (docs/physics.md#cell-activity): {@code a ∈ [0, 1]} (clamped) onto the gate
  * and rate parameters of cell_activity, piecewise-linear through sparse (a = 0), moderate (0.5) and dense (1).
  */
 public final class ActivityLevel {

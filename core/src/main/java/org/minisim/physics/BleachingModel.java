@@ -4,10 +4,9 @@ import org.minisim.spec.Bleaching;
 import org.minisim.spec.Geometry;
 
 /**
- * {@code bleaching} (PHYSICS.md §5.3): the intact-fluorophore fraction {@code B(t)} of every cell under its own
- * emission, with first-order turnover,
- * {@code dB/dt = (1 − B)/τ_turn − q·I·C(t)·B}, {@code B(0) = 1}, integrated exactly for piecewise-constant
- * emission per frame. No randomness.
+ * {@code bleaching} (docs/physics.md#bleaching): the intact-fluorophore fraction {@code B(t)} of every cell under its
+ * own emission, with first-order turnover, {@code dB/dt = (1 − B)/τ_turn − q·I·C(t)·B}, {@code B(0) = 1}, integrated
+ * exactly for piecewise-constant emission per frame. No randomness.
  */
 public final class BleachingModel {
 

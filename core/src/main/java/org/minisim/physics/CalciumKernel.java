@@ -1,8 +1,8 @@
 package org.minisim.physics;
 
 /**
- * The double-exponential calcium-indicator impulse response (PHYSICS.md §5.2) and the pure mappings between
- * its time constants {@code (τ_rise, τ_decay)} and its observable timing (time-to-peak, FWHM).
+ * The double-exponential calcium-indicator impulse response (docs/physics.md#cell-activity) and the pure mappings
+ * between its time constants {@code (τ_rise, τ_decay)} and its observable timing (time-to-peak, FWHM).
  *
  * <p>In units {@code u = t/τ_d} with {@code r = τ_r/τ_d ∈ (0, 1)}, the shape is {@code g(u) = e^{−u} − e^{−u/r}};
  * its peak is at {@code u_p = r·ln r/(r − 1)}.

@@ -7,8 +7,8 @@ import org.minisim.random.RandomStreams;
 import org.minisim.spec.CellActivity;
 
 /**
- * {@code cell_activity} (PHYSICS.md §5.2): per-cell calcium fluorescence traces {@code C} and spike counts
- * {@code S} from a two-state (quiescent/active) gate, Bernoulli spikes on a fine grid, the double-exponential
+ * {@code cell_activity} (docs/physics.md#cell-activity): per-cell calcium fluorescence traces {@code C} and spike
+ * counts {@code S} from a two-state (quiescent/active) gate, Bernoulli spikes on a fine grid, the double-exponential
  * indicator kernel, burn-in, camera bin-averaging and a log-normal per-cell gain.
  *
  * <p>Streams: the gain vector from {@code stream(ACTIVITY_GAIN)}; cell i's gate, fine spikes and trace noise

@@ -10,7 +10,7 @@ import org.minisim.spec.Spec;
 import org.minisim.spec.Tissue;
 
 /**
- * {@code optics} (PHYSICS.md §5.4): resolution of the focal plane (numeric, or "auto": median effective depth,
+ * {@code optics} (docs/physics.md#optics): resolution of the focal plane (numeric, or "auto": median effective depth,
  * or the detectable-yield scan when a sensor defines a noise floor) and the per-cell optical scalars that define
  * the observed footprint. No randomness.
  */
@@ -205,7 +205,7 @@ public final class CellOpticsModel {
         return v;
     }
 
-    /** @return the median, averaging the middle pair for an even count (PHYSICS.md §0) */
+    /** @return the median, averaging the middle pair for an even count (docs/physics.md#conventions) */
     public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);

@@ -10,8 +10,8 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.minisim.random.RandomStreams;
 
 /**
- * Proximal dendrites of a cytosolic cell (PHYSICS.md §5.1 step 2): a clamped-Poisson number of primary
- * dendrites launched just inside the soma edge at evenly spaced, jittered angles, each a wandering chain of
+ * Proximal dendrites of a cytosolic cell (the dendrites of docs/physics.md#place-neurons): a clamped-Poisson number of
+ * primary dendrites launched just inside the soma edge at evenly spaced, jittered angles, each a wandering chain of
  * tapering disks that may bifurcate (Murray width split) a bounded number of times. Growth is separated from
  * rasterisation: {@link #grow} returns the disks to stamp, so the caller can size its local window first.
  */

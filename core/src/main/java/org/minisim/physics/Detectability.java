@@ -1,15 +1,15 @@
 package org.minisim.physics;
 
 /**
- * The detectability rule (OUTPUT.md §2.6): a cell is detectable iff its realised peak transient, in detected
- * electrons, clears the shot + read noise floor by {@link #DETECT_SNR_THRESHOLD}. Shared by finalize and the
+ * The detectability rule (docs/physics.md#detectability): a cell is detectable iff its realised peak transient, in
+ * detected electrons, clears the shot + read noise floor by {@link #DETECT_SNR_THRESHOLD}. Shared by finalize and the
  * "auto" focus yield scan.
  */
 public final class Detectability {
 
     /**
      * The one detection threshold on {@link #snr} (dimensionless). Provisional; changing it changes the auto
-     * focus, hence the simulation, not only the flag (OUTPUT.md §2.6.6).
+     * focus, hence the simulation, not only the flag (docs/physics.md#detectability).
      */
     public static final double DETECT_SNR_THRESHOLD = 3.0;
 
@@ -41,7 +41,7 @@ public final class Detectability {
     }
 
     /**
-     * Samples a FOV-sized field at a cell (OUTPUT.md §2.6.3): row
+     * Samples a FOV-sized field at a cell (docs/physics.md#sampling-a-field-at-a-cell): row
      * {@code clip(round_half_even((h−1)/2 + y/px), 0, h−1)}, column likewise; the offset uses a division by the
      * pixel size.
      *
@@ -58,8 +58,8 @@ public final class Detectability {
     }
 
     /**
-     * The a.u. → detected-electron gain of a cell, as the left-to-right product of OUTPUT.md §2.6.2 (the order
-     * matters for the flag at the threshold).
+     * The a.u. → detected-electron gain of a cell, as the left-to-right product of docs/physics.md#detectability (the
+     * order matters for the flag at the threshold).
      *
      * @param opticalBrightness  the optics peak factor (1 when optics did not run)
      * @param photonField        illumination × vignette at the cell (1 when absent)

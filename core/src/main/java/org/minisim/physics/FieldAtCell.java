@@ -7,8 +7,8 @@ import org.minisim.spec.Geometry;
  * rest position in the optical-centre frame: the fractional index is rounded half-to-even, then clipped into the
  * grid. Two forms of the µm → index offset exist in the reference and are kept apart, because they can disagree
  * when a position lands within an ulp of a .5 tie: finalize's detectability divides by the pixel size
- * ({@link #byDivision}, OUTPUT.md §2.6.3), the auto-focus yield scan and the bleaching dose multiply by its
- * reciprocal ({@link #byIndexMap}, PHYSICS.md §0).
+ * ({@link #byDivision}), the auto-focus yield scan and the bleaching dose multiply by its
+ * reciprocal ({@link #byIndexMap}); see docs/physics.md#sampling-a-field-at-a-cell.
  */
 public final class FieldAtCell {
 

@@ -3,7 +3,7 @@ package org.minisim.physics;
 import org.minisim.spec.Leakage;
 
 /**
- * The static additive glow of PHYSICS.md §9.4 (excitation light leaking to the sensor), on the sensor FOV.
+ * The static additive glow of docs/physics.md#leakage (excitation light leaking to the sensor), on the sensor FOV.
  * Uniform: {@code level} everywhere. Gaussian: {@code level·exp(−‖p − c0‖²/(2σ_px²))} with
  * {@code c0 = ((h − 1)/2, (w − 1)/2)} and {@code σ_px = σ_um/px}, where {@code σ_um} is {@code sigma_um} when set
  * and otherwise {@code 0.25·min(h·px, w·px)}.
@@ -18,7 +18,7 @@ public final class LeakageField {
      * @param w           FOV columns, px
      * @param pixelSizeUm object-space pixel size, µm/px
      * @return the (h, w) glow, row-major, a.u. (same unit as the movie before the sensor)
-     * @throws IllegalArgumentException for a gaussian with a set {@code sigma_um ≤ 0} (SPEC.md P-6)
+     * @throws IllegalArgumentException for a gaussian with a set {@code sigma_um ≤ 0} (P-6, docs/spec.md#s-and-p-rules)
      */
     public static double[] field(Leakage step, int h, int w, double pixelSizeUm) {
         double[] out = new double[h * w];

@@ -10,11 +10,11 @@ import org.minisim.spec.BrainMotion;
 import org.minisim.spec.Vec2;
 
 /**
- * The per-frame rigid brain displacement {@code (dy, dx)} in px (PHYSICS.md §9.0): an explicit trajectory, a
- * bounded random walk, or the physical model — the brain as a damped mass tethered to the skull,
- * {@code x'' + 2ζω0·x' + ω0²·x = a(t)}, driven by a wandering stride rhythm on one axis plus broadband
- * acceleration noise on both, integrated at ~300 Hz and averaged to frames (exposure integration), scaled so the
- * 99th-percentile displacement radius equals the amplitude, clamped to the max-shift disk. Frame 0 is (0, 0).
+ * The per-frame rigid brain displacement {@code (dy, dx)} in px (docs/physics.md#brain-motion): an explicit trajectory,
+ * a bounded random walk, or the physical model — the brain as a damped mass tethered to the skull,
+ * {@code x'' + 2ζω0·x' + ω0²·x = a(t)}, driven by a wandering stride rhythm on one axis plus broadband acceleration
+ * noise on both, integrated at ~300 Hz and averaged to frames (exposure integration), scaled so the 99th-percentile
+ * displacement radius equals the amplitude, clamped to the max-shift disk. Frame 0 is (0, 0).
  *
  * <p>The trajectory is a function of the whole recording (global normalisation and calibration) and is computed
  * once per recording from {@code rs.stream(MOTION)}; renderers only slice it.
@@ -223,7 +223,10 @@ public final class MotionTrajectory {
         return r;
     }
 
-    /** Percentile with linear interpolation at virtual index (n − 1)·q/100 of the sorted sample (PHYSICS §0). */
+    /**
+     * Percentile with linear interpolation at virtual index (n − 1)·q/100 of the sorted sample
+     * (docs/physics.md#conventions).
+     */
     public static double percentile(double[] values, double q) {
         if (values.length == 0) {
             return Double.NaN;

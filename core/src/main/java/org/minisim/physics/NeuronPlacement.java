@@ -15,7 +15,7 @@ import org.minisim.spec.PlaceNeurons;
 import org.minisim.spec.Position3;
 
 /**
- * {@code place_neurons} (PHYSICS.md §5.1): where the cells are and their sharp, peak-normalised planted
+ * {@code place_neurons} (docs/physics.md#place-neurons): where the cells are and their sharp, peak-normalised planted
  * footprints on the canvas (the FOV plus the motion margin).
  *
  * <p>Centres of every population are drawn first (population p from {@code stream(PLACE_CENTRES, p)}), then each

@@ -1,7 +1,7 @@
 package org.minisim.physics;
 
 /**
- * The neuropil components of one recording (PHYSICS.md §7), computed once and sliced by any frame range.
+ * The neuropil components of one recording (docs/physics.md#neuropil), computed once and sliced by any frame range.
  *
  * @param k          number of components K
  * @param canvasH    canvas rows Hc, px

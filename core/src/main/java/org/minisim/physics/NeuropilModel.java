@@ -8,7 +8,7 @@ import org.minisim.random.RandomStreams;
 import org.minisim.spec.Neuropil;
 
 /**
- * The diffuse neuropil background (PHYSICS.md §7): K smooth spatial sources, each modulated by a strictly
+ * The diffuse neuropil background (docs/physics.md#neuropil): K smooth spatial sources, each modulated by a strictly
  * positive envelope that blends an independent log-normal OU drift with the lagged population activity, faded
  * by the mean bleaching of the cells. Contribution per frame:
  * {@code I(t, p) += amplitude · (1/K) · Σ_k T_k(t)·S_k(p)} (a.u., non-negative).

@@ -1,8 +1,9 @@
 package org.minisim.physics;
 
 /**
- * The photon budget of the FOV (PHYSICS.md §1.5, OUTPUT.md §2.6.2): the element-wise product of the illumination
- * (excitation) and vignette (collection) falloff fields, both dimensionless (H, W); either alone is used as is.
+ * The photon budget of the FOV (docs/physics.md#pipeline-context, docs/physics.md#detectability): the element-wise
+ * product of the illumination (excitation) and vignette (collection) falloff fields, both dimensionless (H, W); either
+ * alone is used as is.
  */
 public final class PhotonField {
 

@@ -5,8 +5,8 @@ import org.minisim.spec.Vec2;
 import org.minisim.spec.Vignette;
 
 /**
- * The static radial falloff field of PHYSICS.md §9.1, shared by the illumination profile (excitation side) and
- * the vignette (collection side). On a grid of shape {@code (h, w)} with centre
+ * The static radial falloff field of docs/physics.md#radial-falloff, shared by the illumination profile (excitation
+ * side) and the vignette (collection side). On a grid of shape {@code (h, w)} with centre
  * {@code c = ((h − 1)/2 + oy/px, (w − 1)/2 + ox/px)}:
  *
  * <pre>F(p) = 1 − (1 − falloff) · (‖p − c‖ / r_max)^exponent</pre>
@@ -55,12 +55,12 @@ public final class RadialFalloff {
         return out;
     }
 
-    /** @return the illumination field {@code F_ill} on an (h, w) grid (PHYSICS.md §9.2), dimensionless */
+    /** @return the illumination field {@code F_ill} on an (h, w) grid (docs/physics.md#illumination), dimensionless */
     public static double[] field(IlluminationProfile step, int h, int w, double pixelSizeUm) {
         return field(step.falloff(), step.exponent(), step.centerOffsetUm(), h, w, pixelSizeUm);
     }
 
-    /** @return the vignette field on an (h, w) grid (PHYSICS.md §9.3), dimensionless */
+    /** @return the vignette field on an (h, w) grid (docs/physics.md#vignette), dimensionless */
     public static double[] field(Vignette step, int h, int w, double pixelSizeUm) {
         return field(step.falloff(), step.exponent(), step.centerOffsetUm(), h, w, pixelSizeUm);
     }

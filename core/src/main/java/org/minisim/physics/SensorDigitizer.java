@@ -6,9 +6,9 @@ import org.minisim.random.RandomStreams;
 import org.minisim.spec.ImageSensor;
 
 /**
- * Digitisation of one frame by the image sensor (PHYSICS.md §9.5): photon arrival, photo-electron conversion,
- * shot + read noise as one Gaussian, gain and ADC clipping. Per pixel, row-major, exactly one standard normal
- * {@code ξ} from the frame's own stream:
+ * Digitisation of one frame by the image sensor (docs/physics.md#image-sensor): photon arrival, photo-electron
+ * conversion, shot + read noise as one Gaussian, gain and ADC clipping. Per pixel, row-major, exactly one standard
+ * normal {@code ξ} from the frame's own stream:
  *
  * <pre>
  * photons   = max(ppu · I, 0)                      photons

@@ -1,10 +1,10 @@
 package org.minisim.physics;
 
 /**
- * Rigid brain translation of one canvas frame followed by the crop of the sensor FOV (PHYSICS.md §9.0): output
- * pixel {@code (i, j)} is the exact bilinear interpolation of the canvas at
- * {@code (top + i − dy, left + j − dx)}; positive dy moves content down, positive dx to the right. Samples
- * outside the canvas count as 0 (the motion margin normally keeps every sample inside).
+ * Rigid brain translation of one canvas frame followed by the crop of the sensor FOV (docs/physics.md#brain-motion):
+ * output pixel {@code (i, j)} is the exact bilinear interpolation of the canvas at
+ * {@code (top + i − dy, left + j − dx)}; positive dy moves content down, positive dx to the right. Samples outside the
+ * canvas count as 0 (the motion margin normally keeps every sample inside).
  *
  * <p>A pure translation has the same fractional offset for every pixel, so the integer/fractional split and the
  * four weights are computed once per frame; the interior is a contiguous four-tap loop.

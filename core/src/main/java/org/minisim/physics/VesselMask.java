@@ -11,8 +11,8 @@ import org.minisim.spec.Vasculature;
 import org.minisim.spec.VesselLayer;
 
 /**
- * The static vessel transmission mask of PHYSICS.md §8, multiplied into every canvas frame. Per layer: grow
- * {@code n_roots} trees, rasterise them to a blood path length L (µm), convert by Beer–Lambert to
+ * The static vessel transmission mask of docs/physics.md#vasculature, multiplied into every canvas frame. Per layer:
+ * grow {@code n_roots} trees, rasterise them to a blood path length L (µm), convert by Beer–Lambert to
  * {@code M_l = 1 − opacity·(1 − exp(−κ·L))}, blur (nearest mode) by the layer's optical blur
  * {@code sqrt(σ_diff² + σ_sc(depth)² + σ_def(depth, focal)²)/px}, and multiply the layers together.
  *

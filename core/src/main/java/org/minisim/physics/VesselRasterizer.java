@@ -3,10 +3,10 @@ package org.minisim.physics;
 import java.util.List;
 
 /**
- * Turns vessel segments into a blood path-length map (PHYSICS.md §8 step 4). Each segment is a capsule (round
- * caps); a pixel centre at distance d px from the segment with {@code d² < r_px²} sees a chord
- * {@code 2·sqrt(r_px² − d²)·px} µm of blood; overlapping capsules add. Work is confined to each segment's
- * bounding box grown by the radius and clipped to the canvas.
+ * Turns vessel segments into a blood path-length map (docs/physics.md#vasculature, step 3). Each segment is a capsule
+ * (round caps); a pixel centre at distance d px from the segment with {@code d² < r_px²} sees a chord
+ * {@code 2·sqrt(r_px² − d²)·px} µm of blood; overlapping capsules add. Work is confined to each segment's bounding box
+ * grown by the radius and clipped to the canvas.
  */
 public final class VesselRasterizer {
 

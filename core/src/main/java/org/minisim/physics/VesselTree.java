@@ -9,10 +9,10 @@ import org.minisim.random.RandomStreams;
 import org.minisim.spec.VesselLayer;
 
 /**
- * Stochastic growth of one branching vessel tree (PHYSICS.md §8 steps 1–2): a root on a random canvas edge with
- * an inward heading, then step-by-step growth with a Gaussian heading drift (tortuosity) and Murray-law
- * bifurcations; side branches are deferred on a stack (last pushed grown first). A branch ends below the
- * capillary floor or once it has left the canvas (the crossing segment is kept).
+ * Stochastic growth of one branching vessel tree (docs/physics.md#vasculature, steps 1–2): a root on a random canvas
+ * edge with an inward heading, then step-by-step growth with a Gaussian heading drift (tortuosity) and Murray-law
+ * bifurcations; side branches are deferred on a stack (last pushed grown first). A branch ends below the capillary
+ * floor or once it has left the canvas (the crossing segment is kept).
  */
 public final class VesselTree {
 

@@ -1,11 +1,12 @@
 package org.minisim.random;
 
 /**
- * What a random stream is for (PHYSICS.md §2.3). Each purpose has a fixed numeric id that enters the stream
- * key; ids are part of the determinism contract and must never be renumbered or reused.
+ * What a random stream is for (docs/physics.md#random-streams). Each purpose has a fixed numeric id that enters the
+ * stream key; ids are part of the determinism contract and must never be renumbered or reused.
  *
  * <p>The physics purposes (1–9) are drawn under a recording's master seed. The sweep purposes (10, 11) are drawn
- * under a sweep file's {@code sample.seed} (docs/sweeps.md) and decide which specs a sampled sweep expands to.
+ * under a sweep file's {@code sample.seed} (docs/sweeps.md#sampled-sweeps) and decide which specs a sampled sweep
+ * expands to.
  */
 public enum Purpose {
     /** Centres of population p: index (p). */

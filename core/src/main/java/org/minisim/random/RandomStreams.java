@@ -8,7 +8,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Addressed random streams of one recording (PHYSICS.md §2.3): every logical draw group gets its own
+ * Addressed random streams of one recording (docs/physics.md#random-streams): every logical draw group gets its own
  * counter-based Philox4x64 generator keyed by (seed, purpose) with the group's indices in the high counter
  * words. Any cell or frame can therefore be drawn without drawing the ones before it, whatever task or
  * executor does it, and retries redraw identical numbers.

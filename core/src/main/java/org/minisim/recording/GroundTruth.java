@@ -5,9 +5,9 @@ import java.util.List;
 import org.minisim.footprint.FootprintStack;
 
 /**
- * The exact ground truth of a recording (OUTPUT.md §1.4, §2). All arrays are flat, row-major, with the shapes
- * given per component; N = units, F = frames, K = neuropil components, H × W = FOV. Optional components are
- * null when their step did not produce them. Arrays are never modified after construction.
+ * The exact ground truth of a recording (docs/store-format.md#ground_truth, docs/physics.md#ground-truth). All arrays
+ * are flat, row-major, with the shapes given per component; N = units, F = frames, K = neuropil components, H × W =
+ * FOV. Optional components are null when their step did not produce them. Arrays are never modified after construction.
  *
  * @param planted               sparse planted footprints on the canvas (sharp, peak 1), N units
  * @param fovTop                FOV top offset inside the canvas, px
@@ -46,7 +46,7 @@ public record GroundTruth(FootprintStack planted, int fovTop, int fovLeft, int f
                           double[] neuropilTemporal, double[] neuropilSpatial, double[] neuropilPopulation,
                           double[] vasculatureMask, double[] vesselOverlapFraction, Double focalDepthUm) {
 
-    /** Names of the optional arrays in their canonical order (OUTPUT.md §1.4). */
+    /** Names of the optional arrays in their canonical order (docs/store-format.md#optional-arrays). */
     public static final List<String> OPTIONAL_ORDER = List.of("observed_sigma_px", "observed_gain", "shifts",
             "illumination", "vignette", "leakage", "bleaching", "neuropil_temporal", "neuropil_spatial",
             "neuropil_population", "vasculature_mask", "vessel_overlap_fraction");
@@ -86,7 +86,7 @@ public record GroundTruth(FootprintStack planted, int fovTop, int fovLeft, int f
         };
     }
 
-    /** @return the store shape of an optional array (OUTPUT.md §1.4) */
+    /** @return the store shape of an optional array (docs/store-format.md#optional-arrays) */
     public long[] optionalShape(String name) {
         return optionalShape(name, nUnits(), nFrames, nNeuropilComponents, fovHeight, fovWidth);
     }

@@ -12,9 +12,10 @@ import org.minisim.footprint.ObservedFootprint;
 import org.minisim.footprint.ImageStack;
 
 /**
- * Derived views of a {@link GroundTruth} (OUTPUT.md §2.3–§2.4): the planted and the observed footprints on the
- * FOV, and the detectable subset. The views are never stored; the observed stack is regenerated from the planted
- * patches and the per-unit optics scalars, memoised per ground-truth object.
+ * Derived views of a {@link GroundTruth} (docs/store-format.md#observed-footprints,
+ * docs/store-format.md#detectable-subset): the planted and the observed footprints on the FOV, and the detectable
+ * subset. The views are never stored; the observed stack is regenerated from the planted patches and the per-unit
+ * optics scalars, memoised per ground-truth object.
  */
 public final class TruthViews {
 

@@ -16,11 +16,11 @@ import org.minisim.spec.Sensor;
 import org.minisim.spec.StepKind;
 
 /**
- * Phase B (PHYSICS.md §12.2): renders any frame range of a {@link Scene} block by block — composite →
- * neuropil → vessels → motion → illumination → vignette → leakage → sensor — with literally the same per-frame
- * code whatever the range and block size. Cells are summed into a pixel in cell order (float32, as the reference
- * contraction), every other operation is frame-local, and the sensor noise of frame t comes from the addressed
- * stream (seed, sensor, t); so any partition of the frames gives identical bytes.
+ * Phase B (the render of docs/physics.md#rendering-in-frame-ranges): renders any frame range of a {@link Scene} block
+ * by block — composite → neuropil → vessels → motion → illumination → vignette → leakage → sensor — with literally the
+ * same per-frame code whatever the range and block size. Cells are summed into a pixel in cell order (float32, as the
+ * reference contraction), every other operation is frame-local, and the sensor noise of frame t comes from the
+ * addressed stream (seed, sensor, t); so any partition of the frames gives identical bytes.
  */
 public final class Renderer {
     /** Memory budget of one block's working arrays, bytes. */

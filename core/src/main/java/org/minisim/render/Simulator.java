@@ -8,8 +8,9 @@ import org.minisim.recording.Recording;
 import org.minisim.spec.Spec;
 
 /**
- * {@code simulate(spec, until?)} (PHYSICS.md §4.1): builds the plan and renders every frame in memory. This is the
- * same renderer the Spark job runs on frame ranges, with one range; use it for small recordings and tests.
+ * {@code simulate(spec, until?)} (docs/physics.md#snapshots-and-partial-runs): builds the plan and renders every frame
+ * in memory. This is the same renderer the Spark job runs on frame ranges, with one range; use it for small recordings
+ * and tests.
  */
 public final class Simulator {
 

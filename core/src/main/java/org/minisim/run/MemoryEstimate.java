@@ -18,7 +18,7 @@ import org.minisim.spec.Vasculature;
 /**
  * An <em>estimate</em>, from the spec alone and before anything is simulated, of the heap one task of a recording
  * needs (bytes): what the driver compares with the task heap to fail a recording that cannot fit with one clear line
- * instead of running it out of memory (docs/failures.md, "Out of memory").
+ * instead of running it out of memory (docs/failures.md#out-of-memory).
  *
  * <p>The parts, each an expected value, not a bound:
  * <ul>

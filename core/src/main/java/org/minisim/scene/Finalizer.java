@@ -18,7 +18,7 @@ import org.minisim.spec.Sensor;
 import org.minisim.spec.Spec;
 
 /**
- * finalize (docs/physics.md "Finalize"): turns a scene's cells and side-channel fields into the
+ * finalize (docs/physics.md#ground-truth): turns a scene's cells and side-channel fields into the
  * {@link GroundTruth}: unit selection (cells wholly inside the motion margin are dropped), per-unit arrays with
  * their defaults, detectability (the SNR rule with {@link Detectability#DETECT_SNR_THRESHOLD}), vessel overlap,
  * and the per-effect fields cropped to the FOV.
@@ -133,8 +133,8 @@ final class Finalizer {
     }
 
     /**
-     * Footprint-weighted vessel burden (OUTPUT.md §2.7): {@code 1 − Σ(A·M)/Σ(A)} over the observed patch on the
-     * canvas; 0 for an empty footprint or a non-positive sum.
+     * Footprint-weighted vessel burden (docs/physics.md#vessel-overlap): {@code 1 − Σ(A·M)/Σ(A)} over the observed
+     * patch on the canvas; 0 for an empty footprint or a non-positive sum.
      */
     public static double vesselOverlap(FootprintPatch observed, double[] canvasMask, int canvasWidth) {
         if (observed.isEmpty()) {

@@ -17,13 +17,13 @@ import org.minisim.spec.Step;
 import org.minisim.spec.StepKind;
 
 /**
- * Phase A of a recording (docs/physics.md "The two phases") as an immutable value: everything that is a function
- * of the whole recording — cells, footprints, trace generators, optics, neuropil components, vessel mask, motion
- * trajectory, static fields and the finalized ground truth — computed once from a validated spec by
- * {@link SceneBuilder}. The renderer ({@code org.minisim.render.Renderer}) reads it to render any frame range;
- * the result does not depend on how frames are split into ranges or blocks, because every temporal quantity is
- * fixed here and every per-frame operation (including the sensor noise, drawn from the frame's own addressed
- * stream) is frame-local. Thread-safe.
+ * Phase A of a recording (docs/physics.md#rendering-in-frame-ranges) as an immutable value: everything that is a
+ * function of the whole recording — cells, footprints, trace generators, optics, neuropil components, vessel mask,
+ * motion trajectory, static fields and the finalized ground truth — computed once from a validated spec by
+ * {@link SceneBuilder}. The renderer ({@code org.minisim.render.Renderer}) reads it to render any frame range; the
+ * result does not depend on how frames are split into ranges or blocks, because every temporal quantity is fixed here
+ * and every per-frame operation (including the sensor noise, drawn from the frame's own addressed stream) is
+ * frame-local. Thread-safe.
  *
  * <p>Memory: per-cell scalars, the observed footprint patches, per-frame scalars (motion, neuropil envelopes) and
  * canvas/FOV-sized static fields — never a movie and no {@code N × F} traces: cell traces are regenerated per
@@ -94,8 +94,9 @@ public final class Scene {
     }
 
     /**
-     * Builds a partial scene that stops after the named stage ({@code until}, docs/physics.md): a stage name
-     * ({@code cells_only}) or a step kind ({@code composite}); steps after it do not run.
+     * Builds a partial scene that stops after the named stage ({@code until},
+     * docs/physics.md#snapshots-and-partial-runs): a stage name ({@code cells_only}) or a step kind
+     * ({@code composite}); steps after it do not run.
      *
      * @throws IllegalArgumentException if no step of the spec has that stage name or kind (the message lists them)
      */
@@ -164,7 +165,7 @@ public final class Scene {
     }
 
     /**
-     * @return the finalized ground truth (docs/store-format.md "ground_truth") with its (N, F) traces as arrays:
+     * @return the finalized ground truth (docs/store-format.md#ground_truth) with its (N, F) traces as arrays:
      *     built on each call by regenerating the units' traces (N·F doubles each of C, S and bleaching); long
      *     recordings should use {@link #streamedTruth()}
      */

@@ -35,11 +35,11 @@ import org.minisim.spec.Vasculature;
 import org.minisim.spec.Vignette;
 
 /**
- * Builds a {@link Scene} (phase A, docs/physics.md "The two phases") from a validated spec: one method per step
- * kind, called in pipeline order by {@link #build()}, each reading what the earlier steps left and drawing its
- * random numbers from its own addressed streams; then the ground truth is finalized and the immutable scene is
- * made. A step that is absent from the spec, or cut off by {@code until}, leaves its part empty. Single use,
- * not thread-safe (the scene it builds is).
+ * Builds a {@link Scene} (phase A, docs/physics.md#rendering-in-frame-ranges) from a validated spec: one method per
+ * step kind, called in pipeline order by {@link #build()}, each reading what the earlier steps left and drawing its
+ * random numbers from its own addressed streams; then the ground truth is finalized and the immutable scene is made. A
+ * step that is absent from the spec, or cut off by {@code until}, leaves its part empty. Single use, not thread-safe
+ * (the scene it builds is).
  */
 final class SceneBuilder {
 
@@ -120,7 +120,7 @@ final class SceneBuilder {
         return new Scene(this, truth, fin.unitCells());
     }
 
-    /** The pipeline context (docs/physics.md "Context"): the radial fields, whether or not their steps run. */
+    /** The pipeline context (docs/physics.md#pipeline-context): the radial fields, whether or not their steps run. */
     private void context() {
         Geometry g = geometry;
         illuminationContext = spec.step(IlluminationProfile.class).map(s -> RadialFalloff.field(s.falloff(),

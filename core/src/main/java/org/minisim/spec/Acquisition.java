@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * Instrument and sampling (SPEC.md §1.2). Owns every µm/s ↔ px/frame conversion.
+ * Instrument and sampling (docs/spec.md#acquisition). Owns every µm/s ↔ px/frame conversion.
  *
  * @param optics                 the objective
  * @param imageSensor            the detector

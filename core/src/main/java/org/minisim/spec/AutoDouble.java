@@ -1,8 +1,8 @@
 package org.minisim.spec;
 
 /**
- * A spec value that is either a finite number or the string {@code "auto"} (SPEC.md §0 {@code float|"auto"}).
- * The unit is that of the field holding it.
+ * A spec value that is either a finite number or the string {@code "auto"} (the <i>number or {@code "auto"}</i> type of
+ * docs/spec.md#conventions). The unit is that of the field holding it.
  *
  * @param value the number; meaningless (NaN) when {@code auto}
  * @param auto  true for {@code "auto"}

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * {@code bleaching} (SPEC.md §1.10).
+ * {@code bleaching} (docs/spec.md#step-bleaching).
  *
  * @param bleachSusceptibility rate at unit excitation and emission, 1/s; 0 disables
  * @param turnoverTauS         fluorophore recovery time constant, s

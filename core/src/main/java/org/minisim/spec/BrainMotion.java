@@ -3,8 +3,8 @@ package org.minisim.spec;
 import java.util.List;
 
 /**
- * {@code brain_motion} (SPEC.md §1.14): explicit when {@code trajectoryUm} is non-null, otherwise the physical
- * (driven damped oscillator) or walk model.
+ * {@code brain_motion} (docs/spec.md#step-brain_motion): explicit when {@code trajectoryUm} is non-null, otherwise the
+ * physical (driven damped oscillator) or walk model.
  *
  * @param model              generator used without a trajectory
  * @param trajectoryUm       explicit per-frame (dy, dx) displacement, µm, or null

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * {@code cell_activity} (SPEC.md §1.9).
+ * {@code cell_activity} (docs/spec.md#step-cell_activity).
  *
  * @param spikeSimHz          fine spike-simulation rate, Hz
  * @param pQuiescentToActive  gate q → a probability per frame

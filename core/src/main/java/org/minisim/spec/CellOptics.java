@@ -1,6 +1,6 @@
 package org.minisim.spec;
 
-/** {@code optics}: per-cell optics; no fields besides {@code kind} (SPEC.md §1.11). */
+/** {@code optics}: per-cell optics; no fields besides {@code kind} (docs/spec.md#step-optics). */
 public record CellOptics() implements Step {
     public static final CellOptics DEFAULTS = new CellOptics();
 

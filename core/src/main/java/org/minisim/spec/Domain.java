@@ -1,6 +1,6 @@
 package org.minisim.spec;
 
-/** The domain a step works in (PHYSICS.md §1.3): it orders the pipeline and fixes the reference frame. */
+/** The domain a step works in (docs/physics.md#domains): it orders the pipeline and fixes the reference frame. */
 public enum Domain {
     /** Per-cell records only, never the movie. */
     CELL,

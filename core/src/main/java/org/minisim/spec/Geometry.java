@@ -1,8 +1,8 @@
 package org.minisim.spec;
 
 /**
- * Derived sampling quantities of a spec (SPEC.md §3, PHYSICS.md §0): pixel size, FOV, frame count, motion
- * margin and canvas. The FOV is the centred window of the canvas at offset (margin, margin).
+ * Derived sampling quantities of a spec (docs/spec.md#derived-quantities, docs/physics.md#conventions): pixel size,
+ * FOV, frame count, motion margin and canvas. The FOV is the centred window of the canvas at offset (margin, margin).
  *
  * @param pixelSizeUm object-space pixel size, µm
  * @param fovHeight   FOV rows H, px

@@ -1,8 +1,8 @@
 package org.minisim.spec;
 
 /**
- * {@code illumination_profile}: excitation-side radial falloff (SPEC.md §1.15); also sets each cell's
- * bleaching dose.
+ * {@code illumination_profile}: excitation-side radial falloff (docs/spec.md#step-illumination_profile); also sets each
+ * cell's bleaching dose.
  *
  * @param falloff        level at the farthest corner, [0, 1] (1 = flat)
  * @param exponent       radial shape exponent

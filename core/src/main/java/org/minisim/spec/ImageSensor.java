@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * The bare detector (SPEC.md §1.4).
+ * The bare detector (docs/spec.md#imagesensor).
  *
  * @param nPxHeight         FOV rows, px
  * @param nPxWidth          FOV columns, px

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * {@code leakage}: additive static glow on the FOV (SPEC.md §1.16).
+ * {@code leakage}: additive static glow on the FOV (docs/spec.md#step-leakage).
  *
  * @param profile glow shape
  * @param level   glow level (gaussian peak), a.u.

@@ -1,6 +1,6 @@
 package org.minisim.spec;
 
-/** Cell morphology of a population (SPEC.md §1.8). */
+/** Cell morphology of a population (docs/spec.md#neuronpopulation). */
 public enum Morphology {
     /** Soma only. */
     SOMA("soma"),

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One group of cells: one morphology and size, sampled at one density through one depth band, or put at
- * explicit centres (SPEC.md §1.8).
+ * explicit centres (docs/spec.md#neuronpopulation).
  *
  * @param densityPerMm3    volumetric density, cells/mm³
  * @param somaRadiusUm     soma radius, µm

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * {@code neuropil} (SPEC.md §1.12).
+ * {@code neuropil} (docs/spec.md#step-neuropil).
  *
  * @param spatialSigmaUm     smoothness of the felt, µm
  * @param temporalTauS       correlation time of the slow drift, s

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * The objective lens (SPEC.md §1.3).
+ * The objective lens (docs/spec.md#optics).
  *
  * @param na                     numerical aperture (dimensionless, &gt; 0)
  * @param magnification          sensor side / object side (×, &gt; 0); sets the object pixel size

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * Formatting of the stored result (SPEC.md §1.6). Both fields enter the cache key.
+ * Formatting of the stored result (docs/spec.md#output). Both fields enter the cache key.
  *
  * @param saveIntermediates keep a movie snapshot after every non-cell stage
  * @param storeDtype        float container of the observed counts

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * {@code sensor}: digitisation (SPEC.md §1.17); detector hardware lives on {@link ImageSensor}.
+ * {@code sensor}: digitisation (docs/spec.md#step-sensor); detector hardware lives on {@link ImageSensor}.
  *
  * @param photonsPerUnit exposure scale of every light source, photons per a.u.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A recording's full description (SPEC.md §1.1): acquisition, master seed, the steps in canonical (rank)
+ * A recording's full description (docs/spec.md#spec): acquisition, master seed, the steps in canonical (rank)
  * order, and output formatting. Record equality matches canonical-JSON equality (doubles compare by bits).
  * Build validated instances through the spec reader/validator; this constructor only sorts the steps (N-1).
  *

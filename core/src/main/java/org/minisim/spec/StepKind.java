@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The twelve step kinds in canonical (rank) order, with their class constants (SPEC.md §1.7). These are
+ * The twelve step kinds in canonical (rank) order, with their class constants (docs/spec.md#steps). These are
  * never serialised.
  */
 public enum StepKind {
@@ -50,7 +50,7 @@ public enum StepKind {
         return stageName;
     }
 
-    /** @return the kinds that must precede this one if present (SPEC.md §1.7) */
+    /** @return the kinds that must precede this one if present (docs/spec.md#steps) */
     public List<StepKind> requires() {
         return switch (this) {
             case CELL_ACTIVITY, OPTICS -> List.of(PLACE_NEURONS);

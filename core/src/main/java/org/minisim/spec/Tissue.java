@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * The scattering sample (SPEC.md §1.5).
+ * The scattering sample (docs/spec.md#tissue).
  *
  * @param scatterMfpExcitationUm attenuation length of the diffuse excitation leg, µm
  * @param scatterMfpEmissionUm   attenuation length of the emission leg, µm

@@ -3,7 +3,7 @@ package org.minisim.spec;
 import java.util.List;
 
 /**
- * {@code vasculature}: a no-op unless {@code enabled} and {@code layers} is non-empty (SPEC.md §1.13).
+ * {@code vasculature}: a no-op unless {@code enabled} and {@code layers} is non-empty (docs/spec.md#step-vasculature).
  *
  * @param enabled master switch
  * @param layers  grown in list order

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * One vessel layer (SPEC.md §1.13).
+ * One vessel layer (docs/spec.md#vessellayer).
  *
  * @param depthUm          layer depth, µm (sets its blur)
  * @param nRoots           trees entering from the edges

@@ -1,7 +1,7 @@
 package org.minisim.spec;
 
 /**
- * {@code vignette}: collection-side radial falloff (SPEC.md §1.15).
+ * {@code vignette}: collection-side radial falloff (docs/spec.md#step-vignette).
  *
  * @param falloff        level at the farthest corner, [0, 1]
  * @param exponent       radial shape exponent

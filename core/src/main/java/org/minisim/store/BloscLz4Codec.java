@@ -8,7 +8,7 @@ import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
- * numcodecs {@code blosc} with the LZ4 inner codec: a Blosc1 frame (OUTPUT.md Appendix A), pure Java plus
+ * numcodecs {@code blosc} with the LZ4 inner codec: a Blosc1 frame (docs/store-format.md#blosc-frames), pure Java plus
  * lz4-java (no native blosc library needed).
  *
  * <p>Writer: inputs under 128 bytes, and inputs LZ4 cannot shrink, as a memcpy'd frame (flags {@code 0x33});

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * zarr v2 groups, attributes and arrays on a {@link ByteStore}, with our own chunk encoding (OUTPUT.md §1.7).
- * Paths are store-relative ("" = root, "ground_truth/C"). Every chunk write is a pure function of its inputs,
- * touches exactly one key, and never reads the store, so parallel writers of distinct chunks never race.
+ * zarr v2 groups, attributes and arrays on a {@link ByteStore}, with our own chunk encoding
+ * (docs/store-format.md#array-encoding). Paths are store-relative ("" = root, "ground_truth/C"). Every chunk write is a
+ * pure function of its inputs, touches exactly one key, and never reads the store, so parallel writers of distinct
+ * chunks never race.
  */
 public final class Zarr {
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code .zarray} of one zarr v2 array (OUTPUT.md §1.7): C order, no filters, fill value zero.
+ * The {@code .zarray} of one zarr v2 array (docs/store-format.md#array-encoding): C order, no filters, fill value zero.
  *
  * @param shape     array extent per dimension (≥ 0)
  * @param chunks    chunk extent per dimension (≥ 1)

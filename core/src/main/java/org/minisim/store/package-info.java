@@ -1,5 +1,5 @@
 /**
- * Zarr v2 over an abstract key-value {@link org.minisim.store.ByteStore} (docs/store-format.md "Array encoding"):
+ * Zarr v2 over an abstract key-value {@link org.minisim.store.ByteStore} (docs/store-format.md#array-encoding):
  * a local folder ({@link org.minisim.store.FileByteStore}), memory ({@link org.minisim.store.MemoryByteStore}) or,
  * in the job module, any Hadoop file system.
  *

@@ -13,7 +13,7 @@ import java.util.List;
 import org.minisim.MinisimException;
 
 /**
- * The cell file of a committed store ({@value #FILE_NAME} at the store root, docs/table.md "Cell file"): one JSON
+ * The cell file of a committed store ({@value #FILE_NAME} at the store root, docs/table.md#cell-file): one JSON
  * object per unit and line with the stored columns of {@link CellTable#STORED} in order, so a rerun rebuilds the
  * table rows of a reused recording without touching its arrays. Not a zarr node: Python's zarr and the reference
  * loader ignore it. Doubles are JSON numbers; ±∞ are the strings {@code "Infinity"} / {@code "-Infinity"}.

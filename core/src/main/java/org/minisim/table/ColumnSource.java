@@ -1,6 +1,6 @@
 package org.minisim.table;
 
-/** Where a column's value comes from (docs/table.md "Sources"). */
+/** Where a column's value comes from (docs/table.md#sources). */
 public enum ColumnSource {
     /** Set from the sweep for each recording: its key, store, point, seed, axes, split, sweep id. */
     SWEEP,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The footprint overlaps of one recording's units (docs/table.md "Neighbour columns"): a spatial index over the
+ * The footprint overlaps of one recording's units (docs/table.md#neighbour-columns): a spatial index over the
  * FOV boxes of their observed footprints finds the pairs whose boxes meet; the cosine similarity of each such pair
  * is computed once, on the pair's sampling lattice (the finer of the two units' {@link MidpointLattice} levels:
  * every pixel for sharp footprints, block middles of up to σ/1.5 px for blurred ones); from them come each unit's

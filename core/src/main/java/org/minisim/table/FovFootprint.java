@@ -4,7 +4,7 @@ import org.minisim.footprint.Footprint;
 import org.minisim.footprint.FootprintPatch;
 
 /**
- * A unit's observed footprint {@code A_observed[i]} on the FOV (docs/table.md "Footprints"), as a view of its
+ * A unit's observed footprint {@code A_observed[i]} on the FOV (docs/table.md#footprints), as a view of its
  * canvas footprint: no copy is made. FOV pixel {@code (y, x)} inside the box {@code [y0, y1) × [x0, x1)} has the
  * canvas footprint's value there; outside the box it is 0. Values are float32 as the renderer uses them,
  * dimensionless (a footprint of peak 1 scaled by the optical gain).

@@ -1,7 +1,7 @@
 package org.minisim.table;
 
 /**
- * The oracle demixer of one recording (docs/table.md "Oracle"): for each unit i, the least-squares fit of the
+ * The oracle demixer of one recording (docs/table.md#oracle): for each unit i, the least-squares fit of the
  * observed frame over a window around the unit by the footprints of the unit and its neighbours plus a constant,
  * with a small ridge penalty, evaluated on block sums at the unit's resolution level; the oracle trace is the
  * unit's coefficient, frame by frame.

@@ -1,7 +1,7 @@
 package org.minisim.table;
 
 /**
- * The sampling lattices of the overlap statistics (docs/table.md "Neighbour columns"): at level k the FOV is
+ * The sampling lattices of the overlap statistics (docs/table.md#neighbour-columns): at level k the FOV is
  * tiled by blocks of {@code Δ = 3^k} px along each axis (the last block of an axis may be shorter), and each block
  * is represented by the pixel at its middle with the weight of its pixel count. A sum of a smooth product over
  * the FOV is then the weighted sum over the block middles (the midpoint rule): for footprints blurred with

@@ -6,7 +6,7 @@ import org.minisim.render.FrameSink;
 import org.minisim.scene.TraceWindow;
 
 /**
- * The render-time columns of the cell table (docs/table.md "Render columns") as mergeable per-unit sums over the
+ * The render-time columns of the cell table (docs/table.md#render-columns) as mergeable per-unit sums over the
  * frames a sink sees: the centre pixel's intensity before the sensor and its observed value, the naive ROI trace
  * (mean of the observed frame over the pixels where the unit's footprint exceeds {@link #ROI_REL} of its peak),
  * the oracle trace ({@link LocalDemixer}) and the units' calcium {@code C}. Every column is a function of

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The PHYSICS.md §0 Gaussian filter: definition, boundary extensions at any distance, conservation. */
+/**
+ * The Gaussian filter of docs/physics.md#conventions: definition, boundary extensions at any distance, conservation.
+ */
 class GaussianFilterTest {
 
     /** Direct evaluation of the definition, one output sample at a time (axis 0, then axis 1). */

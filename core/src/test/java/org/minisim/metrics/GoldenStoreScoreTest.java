@@ -106,7 +106,7 @@ class GoldenStoreScoreTest {
                     c.get("restrict").asBoolean(), shift);
             JsonNode w = c.get("want");
             // binary planted footprints are all ties: the reference's unstable sort picks its energy-mask pixels
-            // arbitrarily there (OUTPUT.md §3.9), so IoU agrees only to the third decimal
+            // arbitrarily there (docs/scoring.md#parity-with-the-reference), so IoU agrees only to the third decimal
             double tol = c.has("planted") ? 5e-3 : 1e-6;
             assertEquals(w.get("n_true").asInt(), r.nTrue(), name);
             assertEquals(w.get("n_est").asInt(), r.nEst(), name);

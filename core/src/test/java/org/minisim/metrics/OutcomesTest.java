@@ -15,7 +15,7 @@ import org.minisim.recording.TruthViews;
 import org.minisim.render.Simulator;
 import org.minisim.render.SpecFixtures;
 
-/** Per-cell outcome rows (OUTPUT.md §7.3) against the full ground truth. */
+/** Per-cell outcome rows (docs/scoring.md#outcomes) against the full ground truth. */
 class OutcomesTest {
 
     private static final GroundTruth GT = Simulator.simulate(SpecFixtures.quickstart(32, 0.5, 3)).truth();

@@ -21,7 +21,7 @@ import org.minisim.spec.json.CanonicalJson;
 import org.minisim.store.FileByteStore;
 import org.minisim.testing.GoldenData;
 
-/** Save/load round trips of simulated recordings and the spec-hash rules of OUTPUT.md §1.9. */
+/** Save/load round trips of simulated recordings and the spec-hash rules of docs/store-format.md#reading-and-checks. */
 class RecordingSaveLoadTest {
 
     @TempDir

@@ -27,7 +27,7 @@ import org.minisim.spec.Step;
 import org.minisim.spec.Tissue;
 import org.minisim.spec.Vignette;
 
-/** Whole-pipeline structure (PHYSICS.md §13): emergent physics a broken chain would violate. */
+/** Whole-pipeline structure (docs/physics.md#invariants): emergent physics a broken chain would violate. */
 class PipelineStructureTest {
 
     private static Acquisition acquisition(double focalUm, double seconds) {

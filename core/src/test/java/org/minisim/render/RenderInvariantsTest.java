@@ -11,7 +11,10 @@ import org.minisim.recording.GroundTruth;
 import org.minisim.recording.Recording;
 import org.minisim.spec.Spec;
 
-/** Determinism of the frame-range renderer: any split of the frames gives identical bytes (ARCHITECTURE contract 1). */
+/**
+ * Determinism of the frame-range renderer: any split of the frames gives identical bytes (the determinism invariant of
+ * docs/physics.md#invariants).
+ */
 class RenderInvariantsTest {
 
     /** Renders [0, F) as consecutive ranges of {@code range} frames, each in blocks of {@code block}. */

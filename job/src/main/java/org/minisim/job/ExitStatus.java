@@ -1,7 +1,7 @@
 package org.minisim.job;
 
 /**
- * The exit statuses of {@code minisim run} (docs/failures.md, "Exit status").
+ * The exit statuses of {@code minisim run} (docs/failures.md#exit-status).
  */
 public final class ExitStatus {
 

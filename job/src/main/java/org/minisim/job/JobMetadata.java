@@ -13,7 +13,7 @@ import org.minisim.table.LocalDemixer;
 import org.minisim.table.RenderStatistics;
 
 /**
- * The job metadata file {@code <table>/_job_metadata/<sweep_id>.json} (OUTPUT.md §7.2): the implementation and
+ * The job metadata file {@code <table>/_job_metadata/<sweep_id>.json} (docs/table.md#layout): the implementation and
  * the constants in force when the sweep's per-cell rows were computed, so a calibration can cite them. (Not
  * {@code _metadata/}: Spark keeps that name as a Parquet summary file, and a directory of that name breaks the
  * table's partition discovery.)

@@ -16,7 +16,7 @@ import org.minisim.spec.sweep.SweepRecording;
 import org.minisim.store.ByteStore;
 
 /**
- * The sweep manifest {@code <table>/_manifests/<sweep_id>.jsonl} (docs/sweeps.md, "What a run writes"): one JSON
+ * The sweep manifest {@code <table>/_manifests/<sweep_id>.jsonl} (docs/sweeps.md#what-a-run-writes): one JSON
  * line per recording — index, seed, key, split (train / validation / test; null for an invalid point), axes
  * (grid and sampled values by path), status (planned / invalid / reused / done / failed), rule ids, warnings —
  * in sweep order. Written with status {@code planned} before any simulation and rewritten with the final statuses at

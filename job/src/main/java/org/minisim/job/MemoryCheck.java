@@ -7,7 +7,7 @@ import org.minisim.run.MemoryEstimate;
 import org.minisim.spec.sweep.SweepRecording;
 
 /**
- * The driver's memory check before a recording runs (docs/failures.md, "Out of memory"): its task's
+ * The driver's memory check before a recording runs (docs/failures.md#out-of-memory): its task's
  * {@link MemoryEstimate} against the heap a task has, failing the recording alone, with one line naming the
  * estimate, the heap and the remedy, when it cannot fit; and the same line for an out-of-memory error that still
  * happens.

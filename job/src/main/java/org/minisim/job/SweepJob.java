@@ -48,7 +48,7 @@ import org.minisim.table.RecordingIdentity;
 import org.minisim.table.RenderStatistics;
 
 /**
- * The sweep job (library entry point, docs/sweeps.md "What a run writes"): simulates every recording of a
+ * The sweep job (library entry point, docs/sweeps.md#what-a-run-writes): simulates every recording of a
  * validated sweep through a {@link TaskExecutor} — threads of this JVM for a local run, Spark tasks on a cluster —
  * and writes the sweep's partition of the per-cell table, its manifest and its job metadata ({@link JobMetadata}).
  *

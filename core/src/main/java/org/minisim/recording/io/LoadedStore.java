@@ -6,8 +6,8 @@ import java.util.Map;
 import org.minisim.recording.GroundTruth;
 
 /**
- * Everything read from a saved recording (OUTPUT.md §1.9). The spec is exposed as text: parsing and the
- * cache-key comparison belong to the spec reader.
+ * Everything read from a saved recording (docs/store-format.md#reading-and-checks). The spec is exposed as text:
+ * parsing and the cache-key comparison belong to the spec reader.
  *
  * @param specJson       content of {@code spec.json}
  * @param storedCacheKey root {@code spec_cache_key}, or null when absent

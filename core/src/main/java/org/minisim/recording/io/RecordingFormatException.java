@@ -4,7 +4,8 @@ import org.minisim.store.ZarrFormatException;
 
 /**
  * A saved recording that this version cannot load: wrong or missing {@code format_version}, or a layout
- * violation of OUTPUT.md §1.9 (missing required array, listed array absent, missing planted attributes, …).
+ * violation of docs/store-format.md#reading-and-checks (missing required array, listed array absent, missing planted
+ * attributes, …).
  */
 public class RecordingFormatException extends ZarrFormatException {
 

@@ -4,7 +4,7 @@ import org.minisim.store.ZarrDtype;
 import org.minisim.recording.io.RecordingStoreWriter;
 import java.util.List;
 
-/** Names and chunking rules of a saved recording (OUTPUT.md §1.1–1.7, format_version 2). */
+/** Names and chunking rules of a saved recording (docs/store-format.md, format_version 2). */
 public final class RecordingLayout {
 
     private RecordingLayout() {}

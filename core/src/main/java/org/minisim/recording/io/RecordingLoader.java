@@ -18,10 +18,11 @@ import org.minisim.recording.io.RecordingStoreReader;
 import org.minisim.recording.io.SnapshotData;
 
 /**
- * {@code Recording.load} (OUTPUT.md §1.9): reads a saved store (ours or the reference's), hard-fails on a wrong
- * {@code format_version} (from the store reader), parses {@code spec.json} strictly, and recomputes the spec's
- * cache key. A key that differs from the stored {@code spec_cache_key} is an error by default (naming both keys
- * and the remedy); {@link LoadOptions#allowSpecMismatch()} turns it into a warning returned with the recording.
+ * {@code Recording.load} (docs/store-format.md#reading-and-checks): reads a saved store (ours or the reference's),
+ * hard-fails on a wrong {@code format_version} (from the store reader), parses {@code spec.json} strictly, and
+ * recomputes the spec's cache key. A key that differs from the stored {@code spec_cache_key} is an error by default
+ * (naming both keys and the remedy); {@link LoadOptions#allowSpecMismatch()} turns it into a warning returned with the
+ * recording.
  */
 public final class RecordingLoader {
 

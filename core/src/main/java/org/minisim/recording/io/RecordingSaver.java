@@ -13,8 +13,9 @@ import org.minisim.recording.io.RecordingStoreWriter;
 import org.minisim.recording.io.SnapshotData;
 
 /**
- * {@code Recording.save} (OUTPUT.md §1.8): writes an in-memory recording to {@code <target>} atomically (a
- * {@code .tmp} sibling renamed into place), in the reference's layout, named by nothing but the target path.
+ * {@code Recording.save} (docs/store-format.md#writing-and-the-commit-marker): writes an in-memory recording to
+ * {@code <target>} atomically (a {@code .tmp} sibling renamed into place), in the reference's layout, named by nothing
+ * but the target path.
  */
 public final class RecordingSaver {
 

@@ -22,9 +22,9 @@ import org.minisim.footprint.FootprintStack;
 import org.minisim.recording.GroundTruth;
 
 /**
- * Loads a saved recording written by this code or by the Python reference (OUTPUT.md §1.9): the format_version
- * hard check, the reference's tolerances (missing {@code gt_present}/{@code snapshot_names} = [], missing
- * {@code spec_cache_key} = null, missing {@code focal_depth_um} = null) and its hard failures, each a
+ * Loads a saved recording written by this code or by the Python reference (docs/store-format.md#reading-and-checks):
+ * the format_version hard check, the reference's tolerances (missing {@code gt_present}/{@code snapshot_names} = [],
+ * missing {@code spec_cache_key} = null, missing {@code focal_depth_um} = null) and its hard failures, each a
  * {@link RecordingFormatException} naming the store and the array or key.
  */
 public final class RecordingStoreReader {

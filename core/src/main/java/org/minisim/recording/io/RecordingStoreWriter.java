@@ -26,7 +26,7 @@ import org.minisim.recording.StreamedTruth;
 import org.minisim.recording.UnitTraceRows;
 
 /**
- * Writes one saved recording (OUTPUT.md §1, format_version 2) into a {@link ByteStore}. Usable from a Spark
+ * Writes one saved recording (docs/store-format.md, format_version 2) into a {@link ByteStore}. Usable from a Spark
  * driver (metadata) and from tasks (chunks): every chunk write is a pure function of its arguments and writes
  * exactly one key, so a retried task rewrites identical bytes. A task's writer instance needs no call to the
  * {@code create*} methods: it reads an array's {@code .zarray} from the store once, on its first chunk.
@@ -386,9 +386,10 @@ public final class RecordingStoreWriter {
     }
 
     /**
-     * In-memory path: saves a whole recording to a local directory atomically (OUTPUT.md §1.8) — writes
-     * {@code <target>.tmp} (deleted first if present), commits it, deletes {@code target} if present, then
-     * renames the tmp directory to {@code target}. Readers see either no store or a complete one.
+     * In-memory path: saves a whole recording to a local directory atomically
+     * (docs/store-format.md#writing-and-the-commit-marker) — writes {@code <target>.tmp} (deleted first if present),
+     * commits it, deletes {@code target} if present, then renames the tmp directory to {@code target}. Readers see
+     * either no store or a complete one.
      *
      * @param observed  {@code (nFrames, h, w)} float64, cast to {@code dtype}
      * @param dtype     {@code "<f4"} or {@code "<f8"}

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import org.minisim.spec.Spec;
 
 /**
- * The canonical JSON of a spec (SPEC.md §4.2, OUTPUT.md §1.10) and its cache key. Byte-identical to the
- * reference's compact {@code model_dump_json()}.
+ * The canonical JSON of a spec (docs/spec.md#canonical-form, docs/spec.md#float-notation, docs/spec.md#cache-key) and
+ * its cache key. Byte-identical to the reference's compact {@code model_dump_json()}.
  */
 public final class CanonicalJson {
     private CanonicalJson() {

@@ -1,6 +1,6 @@
 package org.minisim.spec.json;
 
-/** JSON shape of a spec field (SPEC.md §0). */
+/** JSON shape of a spec field (docs/spec.md#conventions). */
 public enum FieldType {
     /** finite double. */
     FLOAT,

@@ -5,9 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Float notation of the canonical JSON (OUTPUT.md §1.10): the shortest decimal digit string that round-trips to
- * the same double; positional when the decimal exponent is in −5…15 (always with a fractional part), otherwise
- * scientific ({@code 1e-6}, {@code 1.5e+16}); {@code -0.0} kept; non-finite values are JSON {@code null}.
+ * Float notation of the canonical JSON (docs/spec.md#float-notation): the shortest decimal digit string that
+ * round-trips to the same double; positional when the decimal exponent is in −5…15 (always with a fractional part),
+ * otherwise scientific ({@code 1e-6}, {@code 1.5e+16}); {@code -0.0} kept; non-finite values are JSON {@code null}.
  * Java 17's {@link Double#toString} is not always shortest, hence this class.
  */
 public final class JsonFloat {

@@ -9,7 +9,7 @@ import org.minisim.spec.StepKind;
  * A spec model: its name (used in rule ids such as {@code F:Optics.na}) and its fields in declaration order,
  * which is also the canonical member order.
  *
- * @param name   model name as in SPEC.md (Optics, VesselLayer, PlaceNeurons …)
+ * @param name   model name as in docs/spec.md#the-object-tree (Optics, VesselLayer, PlaceNeurons …)
  * @param fields fields in declaration order (a step model includes its {@code kind} field where it belongs)
  * @param kind   the step kind of a step model, else null
  */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The M rules of SPEC.md §2.3, run on a model's normalised node once its own fields are valid.
+ * The M rules of docs/spec.md#m-rules, run on a model's normalised node once its own fields are valid.
  */
 final class ModelRules {
     private ModelRules() {

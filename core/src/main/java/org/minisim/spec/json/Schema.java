@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.minisim.spec.StepKind;
 
 /**
- * The spec schema of SPEC.md §1 as data: every model, its fields in declaration (= canonical) order, types,
- * defaults and bounds. The reader, the canonical writer and the sweep path resolver all walk this one table.
+ * The spec schema of docs/spec.md#the-object-tree as data: every model, its fields in declaration (= canonical) order,
+ * types, defaults and bounds. The reader, the canonical writer and the sweep path resolver all walk this one table.
  */
 public final class Schema {
     private Schema() {
@@ -221,7 +221,7 @@ public final class Schema {
         return new FieldDef(n, FieldType.MODEL, true, NODES.nullNode(), false, null, List.of(), m);
     }
 
-    /** Scope (SPEC.md §5.1): hardware preset; nested steps may omit {@code kind}. */
+    /** Scope (docs/spec.md#scope): hardware preset; nested steps may omit {@code kind}. */
     public static final ModelDef SCOPE = new ModelDef("Scope", List.of(
             requiredModel("optics", () -> OPTICS),
             requiredModel("image_sensor", () -> IMAGE_SENSOR),
@@ -232,7 +232,7 @@ public final class Schema {
             auto("focal_depth_in_tissue_um"),
             fltOpt("front_working_distance_um")), null);
 
-    /** Region (SPEC.md §5.1): biology preset. */
+    /** Region (docs/spec.md#region): biology preset. */
     public static final ModelDef REGION = new ModelDef("Region", List.of(
             requiredModel("population", () -> NEURON_POPULATION),
             requiredModel("tissue", () -> TISSUE),
@@ -240,8 +240,8 @@ public final class Schema {
             optionalModel("vasculature", () -> step(StepKind.VASCULATURE))), null);
 
     /**
-     * The {@code build_spec} arguments other than scope and region (SPEC.md §5.3), as read from a sweep file's
-     * {@code base_preset}. Values are range-checked once they are in the built spec.
+     * The {@code build_spec} arguments other than scope and region (docs/spec.md#build_spec), as read from a sweep
+     * file's {@code base_preset}. Values are range-checked once they are in the built spec.
      */
     public static final ModelDef BUILD_ARGS = new ModelDef("build_spec", List.of(
             new FieldDef("duration_s", FieldType.FLOAT, false, NODES.numberNode(150.0), false, null, List.of(), null),

@@ -5,8 +5,8 @@ package org.minisim.spec.json;
  *
  * @param ruleId  rule identifier, e.g. {@code F:Optics.na}, {@code J-2}, {@code M-7}, {@code S-1}, {@code W-2},
  *                {@code SW-8}
- * @param path    field path in the SPEC.md §6.3 grammar, e.g. {@code acquisition.optics.na}, {@code steps[3]};
- *                empty for the whole document
+ * @param path    field path in the grammar of docs/sweeps.md#paths, e.g. {@code acquisition.optics.na},
+ *                {@code steps[3]}; empty for the whole document
  * @param value   the offending value as compact JSON text (empty when there is none)
  * @param message what is wrong, for a user
  */

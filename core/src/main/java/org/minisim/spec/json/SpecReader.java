@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.minisim.spec.Spec;
 
 /**
- * Reads and validates specs exactly as SPEC.md §2 says: J and F rules over the whole tree, M rules of each model
- * whose fields passed, then (if nothing failed) N-1, S-1…S-4, P-2…P-6, and the warnings W-1, W-2. Every error is
+ * Reads and validates specs exactly as docs/spec.md#validation says: J and F rules over the whole tree, M rules of each
+ * model whose fields passed, then (if nothing failed) N-1, S-1…S-4, P-2…P-6, and the warnings W-1, W-2. Every error is
  * reported at once in one {@link SpecValidationException}.
  */
 public final class SpecReader {

@@ -11,7 +11,10 @@ import org.minisim.spec.PlaceNeurons;
 import org.minisim.spec.Position3;
 import org.minisim.spec.Spec;
 
-/** Spec-level rules on a bound spec: S-3, S-4, P-3…P-6 (SPEC.md §2.5, §2.7) and warnings W-1, W-2 (§2.6). */
+/**
+ * Spec-level rules on a bound spec: S-3, S-4, P-3…P-6 (docs/spec.md#s-and-p-rules) and warnings W-1, W-2
+ * (docs/spec.md#warnings).
+ */
 final class SpecRules {
     private SpecRules() {
     }

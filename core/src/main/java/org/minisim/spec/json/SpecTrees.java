@@ -37,7 +37,7 @@ import org.minisim.spec.Vignette;
 
 /**
  * Converts between the normalised JSON tree (every member present, canonical order) and the spec records. The
- * record → tree direction yields exactly the canonical member order of SPEC.md §4.2.
+ * record → tree direction yields exactly the canonical member order of docs/spec.md#canonical-form.
  */
 public final class SpecTrees {
     private SpecTrees() {
@@ -179,7 +179,7 @@ public final class SpecTrees {
 
     // ================================================================ records -> tree
 
-    /** @return the canonical tree of a spec (member order of SPEC.md §4.2; steps in list order) */
+    /** @return the canonical tree of a spec (member order of docs/spec.md#canonical-form; steps in list order) */
     public static ObjectNode tree(Spec s) {
         ObjectNode o = NODES.objectNode();
         o.set("acquisition", tree(s.acquisition()));

@@ -2,7 +2,7 @@ package org.minisim.spec.json;
 
 import java.util.List;
 
-/** A spec was rejected; carries every error found (SPEC.md §2.8), never just the first. */
+/** A spec was rejected; carries every error found (docs/spec.md#validation), never just the first. */
 public class SpecValidationException extends org.minisim.MinisimException {
     private final transient List<SpecIssue> issues;
 

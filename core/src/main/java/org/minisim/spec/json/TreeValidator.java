@@ -17,8 +17,9 @@ import org.minisim.spec.StepKind;
 
 /**
  * Walks an input JSON tree against the {@link Schema}: J and F rules on every member (collecting all errors with
- * their paths), then the M rules of each model whose own fields were valid (SPEC.md §2.1–2.3). Produces the
- * normalised tree: every field present in declaration order, defaults filled, floats as doubles, ints as ints.
+ * their paths), then the M rules of each model whose own fields were valid (docs/spec.md#j-rules,
+ * docs/spec.md#f-rules, docs/spec.md#m-rules). Produces the normalised tree: every field present in declaration order,
+ * defaults filled, floats as doubles, ints as ints.
  */
 public final class TreeValidator {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);

@@ -16,8 +16,8 @@ import org.minisim.spec.json.ParsedSpec;
 import org.minisim.spec.json.SpecReader;
 
 /**
- * {@code build_spec(scope, region, …)} of SPEC.md §5.3: assembles a spec from a scope and a region. Defaults:
- * duration 150 s, 20 fps, <b>seed 0</b>, every {@code include_*} true. Use
+ * {@code build_spec(scope, region, …)} of docs/spec.md#build_spec: assembles a spec from a scope and a region.
+ * Defaults: duration 150 s, 20 fps, <b>seed 0</b>, every {@code include_*} true. Use
  * {@code BuildSpec.of(scope, region).durationS(30).build()}.
  */
 public final class BuildSpec {

@@ -23,9 +23,9 @@ import org.minisim.spec.json.SpecValidationException;
 import org.minisim.spec.json.TreeValidator;
 
 /**
- * Reads {@code build_spec} arguments given as a JSON object (a sweep file's {@code base_preset}, SPEC.md §6.2):
- * {@code scope}/{@code region} are a preset name or a Scope/Region object, the other members the §5.3 arguments.
- * Same strictness as spec models; every error is collected.
+ * Reads {@code build_spec} arguments given as a JSON object (a sweep file's {@code base_preset}, docs/sweeps.md#base):
+ * {@code scope}/{@code region} are a preset name or a Scope/Region object, the other members the arguments of
+ * docs/spec.md#build_spec. Same strictness as spec models; every error is collected.
  */
 public final class PresetReader {
     private PresetReader() {

@@ -18,7 +18,7 @@ import org.minisim.spec.Vasculature;
 import org.minisim.spec.VesselLayer;
 import org.minisim.spec.Vignette;
 
-/** The named presets of SPEC.md §5.2 (unlisted fields = model defaults). */
+/** The named presets of docs/spec.md#named-presets (unlisted fields = model defaults). */
 public final class Presets {
     private Presets() {
     }

@@ -6,7 +6,7 @@ import org.minisim.spec.Tissue;
 import org.minisim.spec.Vasculature;
 
 /**
- * Biology preset (SPEC.md §5.1).
+ * Biology preset (docs/spec.md#region).
  *
  * @param population  the cell population (required)
  * @param tissue      scattering sample (required)

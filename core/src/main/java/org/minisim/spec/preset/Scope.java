@@ -8,7 +8,7 @@ import org.minisim.spec.Optics;
 import org.minisim.spec.Vignette;
 
 /**
- * Hardware preset (SPEC.md §5.1): the objective, the detector and the scope-side sensor-domain effects.
+ * Hardware preset (docs/spec.md#scope): the objective, the detector and the scope-side sensor-domain effects.
  *
  * @param optics                 objective lens (required)
  * @param imageSensor            bare detector (required)

@@ -15,7 +15,7 @@ import org.minisim.spec.json.Schema;
 import org.minisim.spec.json.SpecIssue;
 
 /**
- * A sweep axis path (docs/sweeps.md, "Paths"), parsed and resolved against the schema and the base tree:
+ * A sweep axis path (docs/sweeps.md#paths), parsed and resolved against the schema and the base tree:
  * {@code acquisition.optics.na}, {@code steps.vasculature.layers[0].opacity}, or a whole step {@code steps.neuropil}.
  *
  * @param text      the path as written in the file

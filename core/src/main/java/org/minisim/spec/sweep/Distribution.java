@@ -6,7 +6,7 @@ import java.util.List;
 import org.minisim.spec.json.JsonText;
 
 /**
- * A sample axis's distribution (docs/sweeps.md, "Sampled sweeps"). Every distribution maps a unit draw
+ * A sample axis's distribution (docs/sweeps.md#sampled-sweeps). Every distribution maps a unit draw
  * u ∈ (0, 1) to a value by its inverse CDF, so {@code random} and {@code latin_hypercube} sampling share one
  * mapping and Latin hypercube strata are equal-probability bins of the declared distribution.
  */

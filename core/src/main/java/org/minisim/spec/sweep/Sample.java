@@ -8,7 +8,7 @@ import org.minisim.random.Purpose;
 import org.minisim.random.RandomStreams;
 
 /**
- * A validated {@code sample} block (docs/sweeps.md, "Sampled sweeps"): {@code count} points, each a value per
+ * A validated {@code sample} block (docs/sweeps.md#sampled-sweeps): {@code count} points, each a value per
  * sample axis, drawn from addressed random streams under {@code seed}.
  *
  * <p>Unit draws: u(i, j) = (m + ½)·2⁻⁵³ ∈ (0, 1), m the top 53 bits of the first word of stream

@@ -1,6 +1,6 @@
 package org.minisim.spec.sweep;
 
-/** How a sampled sweep draws its points (docs/sweeps.md, "Sampled sweeps"). */
+/** How a sampled sweep draws its points (docs/sweeps.md#sampled-sweeps). */
 public enum SampleMethod {
     /**
      * Independent draws: point i's values depend only on the sample seed and i, so growing {@code count} keeps

@@ -14,7 +14,7 @@ import org.minisim.spec.json.SpecReader;
 import org.minisim.spec.json.SpecValidationException;
 
 /**
- * Reads a sweep file's {@code sample} block (docs/sweeps.md, "Sampled sweeps") into a {@link Sample}, collecting
+ * Reads a sweep file's {@code sample} block (docs/sweeps.md#sampled-sweeps) into a {@link Sample}, collecting
  * every error: SW-18 the block's own members, SW-19 the shape of a sample axis, SW-7…SW-11 its path (as for grid
  * axes), SW-20 a distribution's parameters, SW-21 a value of the distribution that the spec's field rules (J, F)
  * reject.

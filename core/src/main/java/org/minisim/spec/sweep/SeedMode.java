@@ -1,6 +1,6 @@
 package org.minisim.spec.sweep;
 
-/** How replicate seeds are assigned to points (docs/sweeps.md, "Seeds"). */
+/** How replicate seeds are assigned to points (docs/sweeps.md#seeds). */
 public enum SeedMode {
     /** every point uses the same seeds (common random numbers). */
     SHARED("shared"),

@@ -12,7 +12,7 @@ import org.minisim.spec.json.JsonText;
 import org.minisim.spec.json.SpecIssue;
 
 /**
- * The sweep file's {@code split} member (docs/sweeps.md, "Training splits"): the fractions of recordings labelled
+ * The sweep file's {@code split} member (docs/sweeps.md#training-splits): the fractions of recordings labelled
  * {@code train}, {@code validation} and {@code test}. A recording's label depends only on its cache key: h = the
  * first 8 bytes of SHA-256 of the key's UTF-8 text as an unsigned integer, q = ⌊h / 2¹¹⌋ · 2⁻⁵³ ∈ [0, 1);
  * {@code train} when q &lt; train, else {@code validation} when q &lt; train + validation, else {@code test}

@@ -6,7 +6,7 @@ import org.minisim.spec.Spec;
 import org.minisim.spec.json.SpecIssue;
 
 /**
- * One valid recording of a sweep (docs/sweeps.md, "What a run writes").
+ * One valid recording of a sweep (docs/sweeps.md#what-a-run-writes).
  *
  * @param pointIndex sweep_point_index (replicates share it; with a sample block, point s·G + g is sample point s
  *                   with grid point g of G)

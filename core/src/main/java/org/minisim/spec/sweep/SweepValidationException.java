@@ -3,7 +3,7 @@ package org.minisim.spec.sweep;
 import java.util.List;
 import org.minisim.spec.json.SpecIssue;
 
-/** A sweep file was rejected as a whole; carries every error found (docs/sweeps.md, "Sweep file errors"). */
+/** A sweep file was rejected as a whole; carries every error found (docs/sweeps.md#sweep-file-errors). */
 public class SweepValidationException extends org.minisim.MinisimException {
     private final transient List<SpecIssue> issues;
 

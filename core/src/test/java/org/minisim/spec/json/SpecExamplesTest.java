@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.minisim.spec.Spec;
 import org.minisim.spec.StepKind;
 
-/** SPEC.md §7.1–7.3 and §3: the documented examples reproduce the reference's keys. */
+/**
+ * docs/spec.md#examples and docs/spec.md#derived-quantities: the documented examples reproduce the reference's keys.
+ */
 class SpecExamplesTest {
 
     static String resource(String name) {

@@ -14,7 +14,7 @@ import org.minisim.spec.json.CanonicalJson;
 import org.minisim.spec.json.SpecIssue;
 import org.minisim.spec.json.SpecValidationException;
 
-/** SPEC.md §5: the named presets and build_spec reproduce the reference's keys. */
+/** docs/spec.md#presets: the named presets and build_spec reproduce the reference's keys. */
 class PresetsTest {
 
     private static String key(BuildSpec b) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.minisim.spec.json.JsonText;
 
 /**
- * Drawn values follow their declared distributions (docs/sweeps.md, "Sampled sweeps").
+ * Drawn values follow their declared distributions (docs/sweeps.md#sampled-sweeps).
  *
  * <p>Every test uses fixed sample seeds, so it is deterministic (never flaky); the thresholds are the critical
  * values at significance level α = 0.001: Kolmogorov–Smirnov D &lt; 1.94947/√n (asymptotic), chi-square with k−1

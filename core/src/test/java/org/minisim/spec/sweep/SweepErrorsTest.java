@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.minisim.spec.json.SpecIssue;
 
-/** SPEC.md §6.6 and §7.6: every SW rule, each with the path, position and words a user sees. */
+/** docs/sweeps.md#sweep-file-errors: every SW rule, each with the path, position and words a user sees. */
 class SweepErrorsTest {
     static final String QS = SweepExamplesTest.QS;
     static final String OUT = "\"output\":{\"stores\":\"file:///s\",\"table\":\"file:///t\"}";

@@ -17,7 +17,7 @@ import org.minisim.spec.Neuropil;
 import org.minisim.spec.json.CanonicalJson;
 import org.minisim.spec.json.SpecReader;
 
-/** SPEC.md §7.4 and §7.5: expansion order, seeds, keys, axes map and ax_ columns. */
+/** docs/sweeps.md#examples: expansion order, seeds, keys, axes map and ax_ columns. */
 class SweepExamplesTest {
 
     static String resource(String name) {
@@ -30,7 +30,10 @@ class SweepExamplesTest {
 
     static final String QS = resource("quickstart.json");
 
-    /** A sweep on the §7.1 base with the given extra top-level members (each starting with a comma). */
+    /**
+     * A sweep on the quick-start base (docs/spec.md#quick-start) with the given extra top-level members (each starting
+     * with a comma).
+     */
     static String sweep(String members) {
         return "{\"sweep_format\":1,\"sweep_id\":\"t-1\",\"base\":" + QS
                 + ",\"output\":{\"stores\":\"file:///s\",\"table\":\"file:///t\"}" + members + "}";

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.minisim.spec.json.SpecIssue;
 
 /**
- * docs/sweeps.md, "Sweep file errors": every bad sample or split block is rejected before anything runs, with the
+ * docs/sweeps.md#sweep-file-errors: every bad sample or split block is rejected before anything runs, with the
  * exact line a user sees ({@link SpecIssue#describe()}: path, message, rule id, value).
  */
 class SweepSampleErrorsTest {

@@ -16,7 +16,7 @@ import org.minisim.random.RandomStreams;
 import org.minisim.spec.BrainMotion;
 import org.minisim.spec.json.SpecIssue;
 
-/** docs/sweeps.md, "Sampled sweeps" and "Training splits": expansion, order, determinism, columns, splits. */
+/** docs/sweeps.md#sampled-sweeps and docs/sweeps.md#training-splits: expansion, order, determinism, columns, splits. */
 class SweepSampleTest {
     /** The sample block of the issue: five axes, one of each distribution. */
     static final String FIVE_AXES = "[{\"path\":\"acquisition.optics.na\",\"uniform\":[0.3,0.6]},"

@@ -16,7 +16,7 @@ import org.minisim.job.table.OutcomeTableWriter;
 
 /**
  * {@code minisim outcomes OUTCOME.jsonl... --table URI [--sweep-id ID] [--replace] [--master URL]
- * [--conf k=v]...}: loads the per-cell outcome files of {@code score --outcome} (OUTPUT.md §7.3) into the
+ * [--conf k=v]...}: loads the per-cell outcome files of {@code score --outcome} (docs/table.md#outcome-table) into the
  * Parquet outcome table ({@link OutcomeTableWriter}): the {@code (sweep_id, pipeline_id)} partitions they touch
  * are rewritten, keeping earlier rows of other recordings unless {@code --replace}, so re-scoring never
  * duplicates rows. {@code --sweep-id} fills lines written without one. Every file is read and checked before

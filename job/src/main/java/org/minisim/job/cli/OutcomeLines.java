@@ -10,8 +10,8 @@ import java.util.List;
 import org.minisim.metrics.OutcomeRow;
 
 /**
- * The JSON-lines form of a recording's pipeline outcomes (OUTPUT.md §7.3): one object per ground-truth unit and
- * line, fields {@link #COLUMNS} in that order — the join key ({@code sweep_id}, null when not given,
+ * The JSON-lines form of a recording's pipeline outcomes (docs/table.md#outcome-table): one object per ground-truth
+ * unit and line, fields {@link #COLUMNS} in that order — the join key ({@code sweep_id}, null when not given,
  * {@code spec_cache_key}, {@code cell_index}) then the {@link OutcomeRow#COLUMNS}. Missing values are JSON
  * {@code null}; there are no NaNs. The Spark {@code outcomes} command loads these files into the outcome table.
  */

@@ -25,7 +25,7 @@ import org.minisim.recording.io.RecordingStoreReader;
  * {@code score --store DIR --estimate FILE.zarr|DIR [--metric iou] [--threshold 0.5] [--all-cells]
  * [--shift auto|none|DY,DX] [--outcome FILE.jsonl --pipeline-id ID [--sweep-id ID]]}: scores a pipeline's
  * estimate (see {@link EstimateFiles}) against a saved recording's ground truth and prints the
- * {@link Report#summary()}. With {@code --outcome} it also writes the per-cell outcome rows (OUTPUT.md §7.3,
+ * {@link Report#summary()}. With {@code --outcome} it also writes the per-cell outcome rows (docs/scoring.md#outcomes,
  * {@link Outcomes}) as JSON lines ({@link OutcomeLines}): matched against the <em>full</em> ground truth whatever
  * {@code --all-cells} says, keyed by the store's {@code spec_cache_key} — the store is then loaded strictly (its
  * spec.json must hash to that key). Exit status 0 on success, 2 on a usage error, 1 when a file cannot be read,

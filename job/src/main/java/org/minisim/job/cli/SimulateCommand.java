@@ -47,7 +47,7 @@ import org.minisim.table.CellTable;
  * [--tiff PATH] [--codec y800|mjpg] [--range VMIN,VMAX] [--fps HZ]}: one recording, in this JVM, no Spark.
  *
  * <p>SPEC_OR_PRESET is a spec file (JSON, as {@code validate} takes it) or a preset name {@code SCOPE+REGION}
- * ({@code miniscope_v4+ca1}: {@code build_spec} of the named scope and region, docs/spec.md "Presets"; with
+ * ({@code miniscope_v4+ca1}: {@code build_spec} of the named scope and region, docs/spec.md#presets; with
  * {@code --duration S} and {@code --seed N} for its {@code duration_s} and {@code seed}, default 150 s and 0).
  * The recording is the {@link RecordingTask.Whole} task a sweep runs for that spec (same chunking, same
  * implementation version), so OUT holds the same bytes as the sweep's {@code <cache_key>.zarr}. It is written

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The storage client settings a sweep runs with unless the user sets them (docs/failures.md, "Storage
- * settings"): S3A's retries bounded to a few seconds per request instead of minutes, so that a storage outage
+ * The storage client settings a sweep runs with unless the user sets them (docs/failures.md#settings): S3A's
+ * retries bounded to a few seconds per request instead of minutes, so that a storage outage
  * surfaces quickly and the driver can decide (probe the location, retry the recording once, or stop the sweep).
  * Its own retry of a whole recording covers the transient failures S3A's longer retries would have ridden out.
  *

@@ -117,7 +117,8 @@ public final class StoreRoot implements org.minisim.run.StoreLocator {
 
     /**
      * @return whether the root is on an object store (s3a, gs, abfs, ...), where a directory rename copies every
-     *     object: write stores in place and make the commit marker the last object (OUTPUT.md §1.8)
+     *     object: write stores in place and make the commit marker the last object
+     *     (docs/store-format.md#writing-and-the-commit-marker)
      */
     public boolean isObjectStore() {
         return isObjectStoreScheme(scheme());
@@ -184,7 +185,8 @@ public final class StoreRoot implements org.minisim.run.StoreLocator {
 
     /**
      * Renames {@code <root>/<from>} to {@code <root>/<to>}, deleting an existing target first (the last step of the
-     * local/HDFS atomic save, OUTPUT.md §1.8). On object stores this copies every object; avoid it there.
+     * local/HDFS atomic save, docs/store-format.md#writing-and-the-commit-marker). On object stores this copies every
+     * object; avoid it there.
      */
     public void rename(String from, String to) throws IOException {
         FileSystem fs = HadoopByteStore.fileSystem(uri(), configuration());

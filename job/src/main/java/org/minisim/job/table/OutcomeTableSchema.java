@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The explicit schema of the pipeline outcome table (docs/table.md "Outcome table"): keyed
+ * The explicit schema of the pipeline outcome table (docs/table.md#outcome-table): keyed
  * {@code (sweep_id, spec_cache_key, cell_index, pipeline_id)}, joined to the per-cell table on
  * {@code (sweep_id, spec_cache_key, cell_index)}. Partitioned by {@code sweep_id} then {@code pipeline_id}, which
  * come last (where Spark puts partition columns when reading). Null = missing / not applicable; never NaN.

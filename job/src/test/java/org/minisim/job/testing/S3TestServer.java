@@ -159,8 +159,9 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     /**
-     * The S3A keys (STACK §4) that point a Hadoop client at this server: endpoint, region, path-style access, plain
-     * HTTP, {@code SimpleAWSCredentialsProvider} with {@link #ACCESS_KEY}/{@link #SECRET_KEY}.
+     * The S3A keys (the storage settings of README.md#run-on-a-cluster) that point a Hadoop client at this server:
+     * endpoint, region, path-style access, plain HTTP, {@code SimpleAWSCredentialsProvider} with
+     * {@link #ACCESS_KEY}/{@link #SECRET_KEY}.
      *
      * @return a new mutable map, keys without the {@code spark.hadoop.} prefix
      */
