@@ -23,15 +23,17 @@ import org.minisim.store.ZarrArrayMeta;
 import org.minisim.store.ZarrDtype;
 
 /**
- * Pictures of one recording for the report: the mean and max projections of {@code observed} (one streamed pass
- * over its chunks, bounded memory) with the contours of the detectable cells' observed footprints, and a strip of
- * evenly spaced frames. Contours are the edges of {@code A_observed ≥ ½ max} (the planted patch blurred with the
+ * Pictures of one recording for the report: the mean and max projections of {@code observed} (streamed over at
+ * most {@link #PROJECTION_CHUNKS} evenly spaced chunks, bounded memory and time) with the contours of the
+ * detectable cells' observed footprints, and a strip of evenly spaced frames. Contours are the edges of {@code A_observed ≥ ½ max} (the planted patch blurred with the
  * stored σ and gain, cropped to the FOV).
  */
 final class SampleImages {
 
     /** Frames in the strip. */
     static final int STRIP_FRAMES = 6;
+    /** Chunks of {@code observed} the projections read at most (evenly spaced over the movie). */
+    static final int PROJECTION_CHUNKS = 8;
     /** Longer side of a projection image, px. */
     static final int PROJECTION_PX = 320;
     /** Longer side of a strip frame, px. */
@@ -46,12 +48,14 @@ final class SampleImages {
      * @param stripPng   the strip of frames
      * @param stripAt    the frame indices of the strip
      * @param frames     frames F of the movie
+     * @param projected  frames the projections are over (all of a short movie; of a long one, those of
+     *                   {@link #PROJECTION_CHUNKS} evenly spaced chunks)
      * @param height     rows H, px
      * @param width      columns W, px
      * @param contours   detectable cells drawn
      */
-    record Pictures(byte[] meanPng, byte[] maxPng, byte[] stripPng, int[] stripAt, int frames, int height, int width,
-                    int contours) {}
+    record Pictures(byte[] meanPng, byte[] maxPng, byte[] stripPng, int[] stripAt, int frames, int projected,
+                    int height, int width, int contours) {}
 
     static Pictures render(ByteStore store) throws IOException {
         ObservedMovie movie = ObservedMovie.open(store);
@@ -70,18 +74,34 @@ final class SampleImages {
         }
         double[][] strip = new double[ns][];
         int step = Math.max(1, movie.chunkFrames());
-        for (int t0 = 0; t0 < f; t0 += step) {
-            int t1 = Math.min(f, t0 + step);
-            SnapshotData c = movie.read(t0, t1);
-            double[] v = c.frames();
+        int chunks = (f + step - 1) / step;
+        // the projections from at most PROJECTION_CHUNKS evenly spaced chunks (every chunk of a short movie), plus
+        // the chunks holding the strip's frames: a picture of a long movie without decoding all of it
+        java.util.BitSet read = new java.util.BitSet(chunks);
+        int picked = Math.min(chunks, PROJECTION_CHUNKS);
+        for (int k = 0; k < picked; k++) {
+            read.set(picked == 1 ? 0 : (int) Math.round((double) k * (chunks - 1) / (picked - 1)));
+        }
+        java.util.BitSet projected = (java.util.BitSet) read.clone();
+        for (int t : at) {
+            read.set(t / step);
+        }
+        int projectedFrames = 0;
+        for (int c = read.nextSetBit(0); c >= 0; c = read.nextSetBit(c + 1)) {
+            int t0 = c * step, t1 = Math.min(f, t0 + step);
+            double[] v = movie.read(t0, t1).frames();
+            boolean project = projected.get(c);
             for (int t = 0; t < t1 - t0; t++) {
                 int base = t * n;
-                for (int i = 0; i < n; i++) {
-                    double x = v[base + i];
-                    sum[i] += x;
-                    if (x > mx[i]) {
-                        mx[i] = x;
+                if (project) {
+                    for (int i = 0; i < n; i++) {
+                        double x = v[base + i];
+                        sum[i] += x;
+                        if (x > mx[i]) {
+                            mx[i] = x;
+                        }
                     }
+                    projectedFrames++;
                 }
                 for (int k = 0; k < ns; k++) {
                     if (at[k] == t0 + t) {
@@ -91,12 +111,12 @@ final class SampleImages {
             }
         }
         for (int i = 0; i < n; i++) {
-            sum[i] /= f;
+            sum[i] /= projectedFrames;
         }
         List<boolean[]> masks = detectableMasks(store, h, w);
         byte[] meanPng = png(withContours(sum, h, w, masks));
         byte[] maxPng = png(withContours(mx, h, w, masks));
-        return new Pictures(meanPng, maxPng, png(strip(strip, h, w)), at, f, h, w, masks.size());
+        return new Pictures(meanPng, maxPng, png(strip(strip, h, w)), at, f, projectedFrames, h, w, masks.size());
     }
 
     /** @return one FOV mask (h·w) per detectable unit: its observed footprint at or above half its maximum */

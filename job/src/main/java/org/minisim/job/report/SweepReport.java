@@ -379,7 +379,9 @@ public final class SweepReport {
             }
             try {
                 SampleImages.Pictures p = get(pictures.get(k));
-                String size = p.frames() + " frames of " + p.width() + " × " + p.height() + " px";
+                String size = (p.projected() == p.frames() ? p.frames() + " frames"
+                        : p.projected() + " of " + p.frames() + " frames, evenly spaced chunks") + " of " + p.width()
+                        + " × " + p.height() + " px";
                 page.raw("<div class=\"grid\">\n");
                 page.figure(p.meanPng(), "mean projection of " + key, "Mean projection (" + size + "), "
                         + p.contours() + " detectable cells outlined (observed footprint at half maximum).");
