@@ -26,6 +26,12 @@ public record TaskResult(String cacheKey, Status status, CellRows rows, List<Str
     /** How a task ended. */
     public enum Status { DONE, REUSED, FAILED }
 
+    /** @return this result without its render sums (once they were merged elsewhere) */
+    public TaskResult withoutSums() {
+        return sums == null ? this : new TaskResult(cacheKey, status, rows, gtPresent, null, frames, pxFrames, seconds,
+                message, times);
+    }
+
     /** @return a failure of a recording's task, with its one-line reason */
     public static TaskResult failed(String cacheKey, double seconds, String message) {
         return new TaskResult(cacheKey, Status.FAILED, null, null, null, 0, 0, seconds, message, TaskTimes.NONE);

@@ -50,7 +50,15 @@ class RenderStatisticsTest {
         for (int t0 = 0; t0 < f; t0 += 16) {
             merged.merge(pass(scene, st, 8, t0, Math.min(f, t0 + 16), 3));
         }
+        // ranges coming back in any order (a driver merging them as they arrive) give the same sums
+        RenderStatistics.Sums reversed = null;
+        for (int t0 = (f - 1) / 16 * 16; t0 >= 0; t0 -= 16) {
+            RenderStatistics.Sums r = pass(scene, st, 8, t0, Math.min(f, t0 + 16), 3);
+            reversed = reversed == null ? r : reversed.merge(r);
+        }
         assertEquals(f, merged.frames());
+        assertEquals(f / 8, reversed.headEnd, "once the range of frame 0 is merged, every complete chunk is folded");
+        assertTrue(reversed.parts.size() <= 1, "parts kept: " + reversed.parts.keySet());
         // a pass from frame 0 keeps one running total and at most the last, short chunk: memory not in frames
         assertEquals(f / 8, whole.headEnd);
         assertTrue(whole.parts.size() <= 1, "parts kept: " + whole.parts.keySet());
@@ -61,6 +69,12 @@ class RenderStatisticsTest {
         assertArrayEquals(a.roiTraceCorr(), b.roiTraceCorr());
         assertArrayEquals(a.oracleTraceCorr(), b.oracleTraceCorr());
         assertArrayEquals(a.oracleEmpiricalSnr(), b.oracleEmpiricalSnr());
+        RenderStatistics.Columns c = finish(scene, reversed);
+        assertArrayEquals(a.roiTraceCorr(), c.roiTraceCorr());
+        assertArrayEquals(a.oracleTraceCorr(), c.oracleTraceCorr());
+        assertArrayEquals(a.oracleEmpiricalSnr(), c.oracleEmpiricalSnr());
+        assertArrayEquals(a.centerMeanE(), c.centerMeanE());
+        assertArrayEquals(a.observedMeanCountsAtCell(), c.observedMeanCountsAtCell());
         int defined = 0;
         for (int i = 0; i < a.oracleTraceCorr().length; i++) {
             defined += Double.isNaN(a.oracleTraceCorr()[i]) ? 0 : 1;

@@ -503,13 +503,21 @@ public final class SweepJob {
                 tasks.add(new RecordingTask.Range(key, rec.spec(), ctx.stores(), chunk, ctx.implVersion(), r.t0(),
                         r.t1(), ctx.hooked(key, r.t0())));
             }
-            List<TaskResult> results = ctx.exec().run(tasks, describe(rec, tasks.size()));
+            // the ranges' render sums merged as they come back (chunk by chunk, the same additions in the same
+            // order whatever the arrival order), so the driver never holds every range's sums of a long movie
+            RenderStatistics.Sums[] merged = {null};
+            List<TaskResult> results = ctx.exec().run(tasks, describe(rec, tasks.size()), r -> {
+                if (r.sums() == null) {
+                    return r;
+                }
+                merged[0] = merged[0] == null ? r.sums() : merged[0].merge(r.sums());
+                return r.withoutSums();
+            });
             TaskResult truth = results.get(0);
-            RenderStatistics.Sums sums = null;
+            RenderStatistics.Sums sums = merged[0];
             long px = 0;
             TaskTimes times = truth.times();
             for (TaskResult t : results.subList(1, results.size())) {
-                sums = sums == null ? t.sums() : sums.merge(t.sums());
                 px += t.pxFrames();
                 times = times.plus(t.times());
             }

@@ -28,7 +28,7 @@ public record RunArgs(String sweep, String master, String stores, String table, 
     /** The usage line. */
     public static final String USAGE = "usage: minisim run SWEEP [--master URL] [--stores URI] [--table URI] "
             + "[--frames-per-task N] [--avi DIR] [--tiff DIR] [--codec y800|mjpg] [--range VMIN,VMAX] [--fps HZ] "
-            + "[--overwrite] [--no-report | --report DIR] [--conf key=value]...";
+            + "[--overwrite] [--no-report | --report DIR] [--verbose] [--conf key=value]...";
 
     private static final List<String> VALUED = List.of("--master", "--stores", "--table", "--frames-per-task",
             "--conf", "--avi", "--tiff", "--codec", "--range", "--fps", "--report");

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.minisim.MinisimException;
 import org.minisim.run.RecordingTask;
 import org.minisim.run.TaskResult;
@@ -82,9 +83,20 @@ public final class InProcessExecutor implements TaskExecutor {
 
     @Override
     public List<TaskResult> run(List<RecordingTask> tasks, String description) {
+        return run(tasks, description, UnaryOperator.identity());
+    }
+
+    @Override
+    public List<TaskResult> run(List<RecordingTask> tasks, String description, UnaryOperator<TaskResult> absorb) {
         List<Future<TaskResult>> futures = new ArrayList<>(tasks.size());
+        Object oneAtATime = new Object();
         for (RecordingTask t : tasks) {
-            futures.add(pool.submit(() -> attempt(t)));
+            futures.add(pool.submit(() -> {
+                TaskResult r = attempt(t);
+                synchronized (oneAtATime) {
+                    return absorb.apply(r);
+                }
+            }));
         }
         List<TaskResult> out = new ArrayList<>(tasks.size());
         try {

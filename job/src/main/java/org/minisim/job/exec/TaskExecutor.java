@@ -1,6 +1,8 @@
 package org.minisim.job.exec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.minisim.run.RecordingTask;
 import org.minisim.run.TaskResult;
 
@@ -23,6 +25,20 @@ public interface TaskExecutor extends AutoCloseable {
      * @param description what the tasks are, for logs and the Spark UI
      */
     List<TaskResult> run(List<RecordingTask> tasks, String description);
+
+    /**
+     * As {@link #run(List, String)}, handing each task's result to {@code absorb} as soon as it is back, in any
+     * order but one call at a time, and keeping what {@code absorb} returns in its place: a long recording's driver
+     * merges its frame ranges' render sums as they arrive instead of holding all of them (memory that would grow
+     * with the movie's length). By default the results are absorbed in task order after all have run.
+     */
+    default List<TaskResult> run(List<RecordingTask> tasks, String description, UnaryOperator<TaskResult> absorb) {
+        List<TaskResult> out = new ArrayList<>(tasks.size());
+        for (TaskResult r : run(tasks, description)) {
+            out.add(absorb.apply(r));
+        }
+        return out;
+    }
 
     /** @return a short name of where tasks run, for the summary ("threads", "spark local[2]", ...) */
     String describe();
