@@ -15,8 +15,8 @@ public record ImageSensor(int nPxHeight, int nPxWidth, double pixelPitchUm, doub
                           double readNoiseE, double gainAduPerE, int bitDepth) implements java.io.Serializable {
     public static final ImageSensor DEFAULTS = new ImageSensor(256, 256, 3.0, 0.7, 2.0, 1.0, 8);
 
-    /** @return ADC full scale in ADU, {@code 2^bitDepth − 1}, computed in double */
+    /** @return ADC full scale in ADU, {@code 2^bitDepth − 1}, computed in double (2^b exactly, as a power would) */
     public double adcFullScale() {
-        return StrictMath.pow(2.0, bitDepth) - 1.0;
+        return bitDepth >= 0 && bitDepth < 63 ? (double) (1L << bitDepth) - 1.0 : StrictMath.pow(2.0, bitDepth) - 1.0;
     }
 }
