@@ -65,9 +65,6 @@ public final class RunCommand {
             err.println(RunArgs.USAGE + " [" + VERBOSE + "]");
             return ExitStatus.USAGE;
         }
-        if (!a.noReport()) {
-            SweepReport.warmUp();
-        }
         String text;
         try {
             text = readText(a.sweep(), a.conf());
@@ -97,6 +94,19 @@ public final class RunCommand {
         Map<String, String> conf = new LinkedHashMap<>(a.conf());
         String master = a.master() != null ? a.master() : System.getProperty("spark.master", conf.get("spark.master"));
         boolean spark = !InProcessExecutor.isLocalMaster(master) || "spark".equals(conf.get(EXECUTOR_CONF));
+        if (JitChoice.wantsOptimisingCompiler(plan, InProcessExecutor.isLocalMaster(master))) {
+            try {
+                return JitChoice.relaunch(args);
+            } catch (IOException e) {
+                // run it here with the quick compiler: slower, the same result
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitStatus.FAILED;
+            }
+        }
+        if (!a.noReport()) {
+            SweepReport.warmUp();
+        }
         SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
         long frames = 0;
         for (SweepRecording r : plan.recordings()) {

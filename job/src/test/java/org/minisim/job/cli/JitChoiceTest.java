@@ -1,0 +1,76 @@
+package org.minisim.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minisim.recording.io.RecordingStoreWriter;
+import org.minisim.spec.sweep.SweepFile;
+import org.minisim.spec.sweep.SweepPlan;
+import org.minisim.store.FileByteStore;
+
+/**
+ * The compiler choice of a local run: small sweeps stay on the quick compiler, large ones (many pixel-frames or
+ * many cells) want the optimising one, and the relaunched JVM runs the same sweep to the same stores.
+ */
+class JitChoiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static SweepPlan sweep(String baseFile, double seconds, int seeds) throws Exception {
+        ObjectNode base = (ObjectNode) JSON.readTree(Path.of("..", baseFile).toFile());
+        ((ObjectNode) base.get("acquisition")).put("duration_s", seconds);
+        ObjectNode s = JSON.createObjectNode();
+        s.put("sweep_format", 1).put("sweep_id", "jit");
+        s.set("base", base);
+        if (seeds > 1) {
+            s.putObject("seeds").put("start", 0).put("count", seeds);
+        }
+        s.putObject("output").put("stores", "/tmp/unused/stores").put("table", "/tmp/unused/cells");
+        return SweepFile.read(s.toString());
+    }
+
+    @Test
+    void smallSweepsKeepTheQuickCompilerAndLargeOnesWantTheOptimisingOne() throws Exception {
+        SweepPlan quickstart = SweepFile.read(Files.readString(Path.of("..", "conf/sweeps/quickstart.json")));
+        SweepPlan oneTiny = sweep("conf/bench/tiny-64px-2s.json", 2.0, 1);
+        SweepPlan fullFour = sweep("conf/bench/full-256.json", 30.0, 4);
+        SweepPlan dense = sweep("conf/bench/quickstart-dense-256-10s.json", 10.0, 1);
+        assertTrue(JitChoice.work(quickstart) < JitChoice.WORK_THRESHOLD, "README's quick start");
+        assertTrue(JitChoice.work(oneTiny) < JitChoice.WORK_THRESHOLD / 100, "one tiny recording");
+        assertTrue(JitChoice.work(fullFour) > JitChoice.WORK_THRESHOLD, "4 x 256 px x 30 s");
+        assertTrue(JitChoice.work(dense) > JitChoice.WORK_THRESHOLD, "5243 cells: the cells weigh in");
+        assertTrue(JitChoice.work(sweep("conf/bench/tiny-64px-2s.json", 2.0, 2000)) > JitChoice.WORK_THRESHOLD,
+                "2000 tiny recordings");
+        // only a JVM the launcher started on the quick compiler relaunches, and only for tasks it runs itself
+        assertFalse(JitChoice.wantsOptimisingCompiler(fullFour, true), "this test JVM was not started so");
+    }
+
+    @Test
+    void theRelaunchedJvmRunsTheSweepAndReturnsItsStatus() throws Exception {
+        Path stores = dir.resolve("stores"), table = dir.resolve("cells");
+        ObjectNode base = (ObjectNode) JSON.readTree(Path.of("..", "conf/bench/tiny-64px-2s.json").toFile());
+        ObjectNode s = JSON.createObjectNode();
+        s.put("sweep_format", 1).put("sweep_id", "jit-relaunch");
+        s.set("base", base);
+        s.putObject("output").put("stores", stores.toString()).put("table", table.toString());
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, s.toString());
+        SweepPlan plan = SweepFile.read(s.toString());
+        int status = JitChoice.relaunch(new String[] {sweep.toString(), "--no-report", "--master", "local[1]"});
+        assertEquals(0, status);
+        String key = plan.recordings().get(0).cacheKey();
+        assertTrue(RecordingStoreWriter.isComplete(new FileByteStore(stores.resolve(key + ".zarr"))), key);
+        assertEquals(2, JitChoice.relaunch(new String[] {sweep.toString(), "--frames-per-task"}),
+                "a usage error's status comes back");
+    }
+}
