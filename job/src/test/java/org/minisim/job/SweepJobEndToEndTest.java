@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.minisim.job.testing.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.job.testing.SharedSpark;
 import org.minisim.spec.sweep.SweepFile;
@@ -207,15 +207,8 @@ class SweepJobEndToEndTest {
         Path sweep = dir.resolve("tiny.json");
         Files.writeString(sweep, SWEEP.replace("STORES", out.resolve("stores").toString())
                 .replace("TABLE", out.resolve("cells").toString()));
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
-                cmd.add(arg);
-            }
-        }
-        cmd.addAll(List.of("-Xmx768m", "-cp", System.getProperty("java.class.path"), RunCommand.class.getName(),
+        List<String> cmd = ChildJvm.command("768m");
+        cmd.addAll(List.of(RunCommand.class.getName(),
                 sweep.toString(), "--master", "local[2]", "--conf", SweepJob.CHUNK_FRAMES_CONF + "=8"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile());

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.minisim.job.testing.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.job.cli.RunCommand;
 import org.minisim.recording.io.RecordingStoreWriter;
@@ -52,15 +51,8 @@ class SweepJobOutOfMemoryTest {
         Files.writeString(sweep, SWEEP.replace("STORES", stores.toString())
                 .replace("TABLE", dir.resolve("cells").toString()));
         SweepPlan plan = SweepFile.read(Files.readString(sweep));
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
-                cmd.add(arg);
-            }
-        }
-        cmd.addAll(List.of("-Xmx96m", "-cp", System.getProperty("java.class.path"), RunCommand.class.getName(),
+        List<String> cmd = ChildJvm.command("96m");
+        cmd.addAll(List.of(RunCommand.class.getName(),
                 sweep.toString(), "--master", "local[1]", "--frames-per-task", "3000", "--conf",
                 MemoryCheck.CHECK_CONF + "=false", "--conf", RunLog.FILE_CONF + "=" + dir.resolve("run.log")));
         Path console = dir.resolve("console.txt");
