@@ -97,6 +97,22 @@ public record MemoryEstimate(long cells, int taskFrames, long patchBytes, long f
         return of(spec, framesPerTask, RecordingArrays.chunkFrames(spec, 0));
     }
 
+    /** @return the cells the spec places (explicit positions, else each population's target count); 0 without them */
+    public static long expectedCells(Spec spec) {
+        PlaceNeurons place = spec.has(StepKind.PLACE_NEURONS) ? spec.step(PlaceNeurons.class).orElse(null) : null;
+        double cells = 0;
+        if (place != null) {
+            for (NeuronPopulation pop : place.resolvedPopulations()) {
+                cells += expectedCells(pop, spec.geometry());
+            }
+        }
+        return Math.round(cells);
+    }
+
+    private static double expectedCells(NeuronPopulation pop, Geometry g) {
+        return pop.isExplicit() ? pop.positionsUm().size() : NeuronPlacement.targetCount(pop, g);
+    }
+
     /** As {@link #of(Spec, int)} with an explicit chunk length of the observed movie, frames. */
     public static MemoryEstimate of(Spec spec, int framesPerTask, int chunkFrames) {
         Geometry g = spec.geometry();
@@ -111,7 +127,7 @@ public record MemoryEstimate(long cells, int taskFrames, long patchBytes, long f
             double focal = focalDepth(spec.acquisition(), pops);
             boolean optics = spec.has(StepKind.OPTICS);
             for (NeuronPopulation pop : pops) {
-                double n = pop.isExplicit() ? pop.positionsUm().size() : NeuronPlacement.targetCount(pop, g);
+                double n = expectedCells(pop, g);
                 cells += n;
                 double side = plantedSide(pop, g.pixelSizeUm());
                 double planted = clipped(side, g.canvasHeight()) * clipped(side, g.canvasWidth());

@@ -63,6 +63,7 @@ class MemoryEstimateTest {
         assertTrue(ratio >= 0.5 && ratio <= 2.0, "estimate " + e.patchBytes() + " B vs real " + real + " B (ratio "
                 + ratio + ") for " + scene.cells().size() + " cells: " + e.describe());
         assertEquals(scene.cells().size(), e.cells(), 0.02 * e.cells() + 1, "expected cell count");
+        assertEquals(e.cells(), MemoryEstimate.expectedCells(spec), "the cell count alone, as the estimate's");
         // the same scene keeping its blurred footprints as factors (as in a heap too small to store them)
         long factored = realPatchBytes(Scene.build(spec, 0L), true);
         double fr = e.factoredPatchBytes() / (double) factored;

@@ -42,7 +42,7 @@ final class JitChoice {
         for (SweepRecording r : plan.recordings()) {
             Spec s = r.spec();
             long frames = RecordingArrays.movieFrames(s);
-            long cells = MemoryEstimate.of(s, 1).cells();
+            long cells = MemoryEstimate.expectedCells(s);
             w += (double) frames * s.geometry().fovPixels() + CELL_FRAME_WEIGHT * cells * frames;
         }
         return w;
