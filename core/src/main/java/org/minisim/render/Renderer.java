@@ -35,6 +35,7 @@ public final class Renderer {
         this.scene = scene;
         this.g = scene.geometry();
         this.streams = new RandomStreams(scene.spec().seed());
+        CompositeRowKernel.best(); // chosen (and a vector kernel's warm-up started) before the first block
     }
 
     /**
@@ -191,7 +192,8 @@ public final class Renderer {
     /**
      * Adds Σ_i E_i(t)·Â_i into the canvas frames: float32 emissions × float32 patches, accumulated per pixel in
      * float32 in cell order (as the reference's single-precision contraction), then added to the double canvas.
-     * Works one canvas row at a time so the row of every frame of the block stays in L1 cache.
+     * One canvas row at a time; the row's arithmetic is a {@link CompositeRowKernel} (vector or plain Java, the same
+     * bits).
      */
     private void composite(int b0, int n, Block blk, TraceWindow traces) {
         if (traces == null || scene.renderedCells().length == 0) {
@@ -211,30 +213,13 @@ public final class Renderer {
             System.arraycopy(emission, cell * wn + w0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
-        float[] rowBuf = new float[wc];
+        CompositeRowKernel kernel = CompositeRowKernel.best();
         for (int y = 0; y < hc; y++) {
             int from = rows.rowStart[y], to = rows.rowStart[y + 1];
             if (from == to) {
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(acc[i], 0, wc, 0f);
-            }
-            for (int k = from; k < to; k++) {
-                int cell = rows.cell[k];
-                FootprintPatch f = obs[cell];
-                int pw = f.pw(), x0 = f.x0(), a = rows.patchRow[k];
-                f.copyWindow(a, a + 1, 0, pw, rowBuf, x0);
-                int eo = cell * n;
-                int i = 0;
-                for (; i + 4 <= n; i += 4) {
-                    axpy4(acc[i], acc[i + 1], acc[i + 2], acc[i + 3], rowBuf, x0, pw, em[eo + i], em[eo + i + 1],
-                            em[eo + i + 2], em[eo + i + 3]);
-                }
-                for (; i < n; i++) {
-                    axpy(acc[i], rowBuf, x0, pw, em[eo + i]);
-                }
-            }
+            kernel.row(obs, rows, from, to, em, n, acc, wc);
             int base = y * wc;
             for (int i = 0; i < n; i++) {
                 float[] a = acc[i];
@@ -243,31 +228,6 @@ public final class Renderer {
                     cv[base + x] += a[x];
                 }
             }
-        }
-    }
-
-    /**
-     * {@code a[off + k] += e · p[off + k]} for k &lt; len (float32). Both arrays use the same index so the JIT can
-     * vectorise the loop (two different offsets into possibly aliased arrays defeat it, 5× slower).
-     */
-    private static void axpy(float[] a, float[] p, int off, int len, float e) {
-        for (int k = 0; k < len; k++) {
-            a[off + k] += e * p[off + k];
-        }
-    }
-
-    /**
-     * Four frames' {@link #axpy} in one pass over the patch row (one load of p per four multiply-adds); each
-     * frame's accumulator sees exactly the same float operations as with {@link #axpy}.
-     */
-    private static void axpy4(float[] a0, float[] a1, float[] a2, float[] a3, float[] p, int off, int len, float e0,
-                              float e1, float e2, float e3) {
-        for (int k = 0; k < len; k++) {
-            float v = p[off + k];
-            a0[off + k] += e0 * v;
-            a1[off + k] += e1 * v;
-            a2[off + k] += e2 * v;
-            a3[off + k] += e3 * v;
         }
     }
 

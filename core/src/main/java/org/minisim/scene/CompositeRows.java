@@ -16,7 +16,12 @@ public final class CompositeRows {
     /** Row of that cell's patch covering the canvas row. Shared: read only. */
     public final int[] patchRow;
 
-    CompositeRows(int canvasH, int[] renderedCells, FootprintPatch[] observed) {
+    /**
+     * @param canvasH       canvas rows, px
+     * @param renderedCells the cells that render, in cell order
+     * @param observed      observed footprints, indexed by cell
+     */
+    public CompositeRows(int canvasH, int[] renderedCells, FootprintPatch[] observed) {
         int[] count = new int[canvasH + 1];
         for (int c : renderedCells) {
             FootprintPatch f = observed[c];

@@ -26,6 +26,14 @@ final class JitChoice {
     static final String RELAUNCH_PROPERTY = "minisim.jit.relaunch";
     /** The JVM option of the quick compiler alone. */
     static final String QUICK_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * The JDK module of the composite's vector kernel (docs/benchmark.md#vector-composite), added to the JVM with both
+     * compilers: with the quick compiler alone, vector code would run as objects (the kernel is then not used).
+     */
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** The line the JVM prints on stderr when it resolves an incubator module; the relaunch drops it. */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
+
     /** Work (pixel-frames plus {@link #CELL_FRAME_WEIGHT} per cell-frame) above which C2 pays for itself. */
     static final double WORK_THRESHOLD = 1e8;
     /** Pixel-frames one cell-frame weighs (the per-cell footprint, table and trace work). */
@@ -54,38 +62,87 @@ final class JitChoice {
     }
 
     /**
-     * Runs {@code minisim run args} in a new JVM with this one's options except the quick-compiler-only pair,
-     * sharing this process's console, and waits for it (a stop of this process stops it too).
+     * Runs {@code minisim run args} in a new JVM with this one's options except the quick-compiler-only pair, plus
+     * the vector module, sharing this process's console (its stderr without {@link #INCUBATOR_WARNING}), and waits
+     * for it (a stop of this process stops it too).
      *
      * @return its exit status
      */
     static int relaunch(String[] runArgs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        boolean vector = false;
         for (String o : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!o.equals(QUICK_ONLY) && !o.startsWith("-D" + RELAUNCH_PROPERTY)) {
                 cmd.add(o);
+                vector |= o.equals("--add-modules=" + VECTOR_MODULE);
             }
+        }
+        if (!vector) {
+            cmd.add("--add-modules=" + VECTOR_MODULE);
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
         cmd.add("run");
         cmd.addAll(List.of(runArgs));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
         // JAVA_TOOL_OPTIONS reaches the new JVM by the environment, as its options already appear above
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         Process p = pb.start();
+        Thread stderr = new Thread(() -> forwardStderr(p.getErrorStream(), System.err), "minisim-relaunch-stderr");
+        stderr.start();
         Thread stop = new Thread(p::destroy, "minisim-relaunch-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            return p.waitFor();
+            int status = p.waitFor();
+            stderr.join();
+            return status;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stop);
             } catch (IllegalStateException e) {
                 // shutting down: the hook runs
             }
+        }
+    }
+
+    /**
+     * Copies the child's stderr to this process's as it comes (status lines rewritten with carriage returns
+     * included), without a first line of {@link #INCUBATOR_WARNING}, which the JVM prints before anything else.
+     */
+    static void forwardStderr(java.io.InputStream child, java.io.PrintStream err) {
+        byte[] warning = (INCUBATOR_WARNING + System.lineSeparator()).getBytes(java.nio.charset.Charset.defaultCharset());
+        try (java.io.InputStream in = child) {
+            byte[] buf = new byte[8192];
+            int matched = 0; // bytes so far equal to the start of the warning line (held back)
+            boolean checking = true;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int from = 0;
+                if (checking) {
+                    while (from < n && matched < warning.length && buf[from] == warning[matched]) {
+                        from++;
+                        matched++;
+                    }
+                    if (matched == warning.length) {
+                        checking = false; // dropped
+                    } else if (from < n) {
+                        checking = false; // not the warning: release what was held back
+                        err.write(warning, 0, matched);
+                    } else {
+                        continue; // all of this read is still a prefix of the warning
+                    }
+                }
+                err.write(buf, from, n - from);
+                err.flush();
+            }
+            if (checking) {
+                err.write(warning, 0, matched);
+            }
+            err.flush();
+        } catch (IOException e) {
+            // the child is gone: nothing more to copy
         }
     }
 }

@@ -73,4 +73,28 @@ class JitChoiceTest {
         assertEquals(2, JitChoice.relaunch(new String[] {sweep.toString(), "--frames-per-task"}),
                 "a usage error's status comes back");
     }
+
+    @Test
+    void relaunchDropsOnlyTheIncubatorNoticeFromTheChildsErrors() {
+        String notice = JitChoice.INCUBATOR_WARNING + System.lineSeparator();
+        assertEquals("hello\r50%\rdone\n", forwarded(notice + "hello\r50%\rdone\n"));
+        assertEquals("WARNING: Using something else\nx", forwarded("WARNING: Using something else\nx"));
+        assertEquals("later\n" + notice, forwarded("later\n" + notice), "only a first line is the JVM's notice");
+        assertEquals("WARNING: Using incub", forwarded("WARNING: Using incub"), "a cut prefix is kept");
+        assertEquals("", forwarded(""));
+    }
+
+    /** @return what {@link JitChoice#forwardStderr} writes for that child output, read one byte at a time */
+    private static String forwarded(String childErr) {
+        byte[] bytes = childErr.getBytes(java.nio.charset.Charset.defaultCharset());
+        java.io.InputStream oneByteAtATime = new java.io.ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(1, len));
+            }
+        };
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        JitChoice.forwardStderr(oneByteAtATime, new java.io.PrintStream(out, true));
+        return out.toString(java.nio.charset.Charset.defaultCharset());
+    }
 }

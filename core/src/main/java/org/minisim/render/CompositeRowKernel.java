@@ -1,0 +1,57 @@
+package org.minisim.render;
+
+import org.minisim.footprint.FootprintPatch;
+import org.minisim.scene.CompositeRows;
+
+/**
+ * The composite's arithmetic for one canvas row (docs/physics.md#composite): for every frame i of a block,
+ * {@code acc[i][x] = Σ_k e_k(i) · Â_k(y, x)} over the row's entries k (the cells whose observed patch covers the
+ * row, in cell order), float32 products added one by one in that order from {@code +0f}. Every implementation gives
+ * the same bits: a pixel outside a cell's patch adds {@code e · 0 = ±0}, which leaves a sum that started at
+ * {@code +0f} unchanged.
+ */
+sealed interface CompositeRowKernel permits ScalarRowKernel, VectorRowKernel {
+
+    /**
+     * Writes row sums for frames {@code [0, n)} into {@code acc[i][0, wc)}.
+     *
+     * @param observed the scene's observed footprints, indexed by cell
+     * @param rows     the composite's row index
+     * @param from     first entry of the row in {@code rows}
+     * @param to       one past the row's last entry
+     * @param emission per-cell emissions of the block, a.u.: cell c's frame i at {@code c · n + i}
+     * @param n        frames in the block
+     * @param acc      per-frame row sums, a.u.; each row at least {@code wc} long
+     * @param wc       canvas width, px
+     */
+    void row(FootprintPatch[] observed, CompositeRows rows, int from, int to, float[] emission, int n,
+             float[][] acc, int wc);
+
+    /**
+     * @return the vector kernel when the JVM has the {@code jdk.incubator.vector} module (the launcher adds it) and
+     *     the system property {@code minisim.vector} is not {@code false}; otherwise the scalar kernel
+     */
+    static CompositeRowKernel best() {
+        return Holder.BEST;
+    }
+
+    /** Lazily chosen once per JVM. */
+    final class Holder {
+        static final CompositeRowKernel BEST = choose();
+
+        private Holder() {}
+
+        private static CompositeRowKernel choose() {
+            if (!"false".equals(System.getProperty("minisim.vector"))
+                    && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                try {
+                    return (CompositeRowKernel) Class.forName("org.minisim.render.VectorRowKernel")
+                            .getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    return new ScalarRowKernel();
+                }
+            }
+            return new ScalarRowKernel();
+        }
+    }
+}
