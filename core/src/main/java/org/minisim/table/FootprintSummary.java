@@ -12,8 +12,16 @@ record FootprintSummary(double peak, double integral, int coreArea) {
     /** Histogram bins of the energy-core search. */
     private static final int BINS = 1024;
 
-    /** @return the summaries of a footprint, the core holding {@code frac} of its energy (three passes) */
+    /** @return the summaries of a footprint, the core holding {@code frac} of its energy */
     static FootprintSummary of(FovFootprint f, double frac) {
+        return of(f, frac, f.support(FootprintOverlaps.SUPPORT_REL));
+    }
+
+    /**
+     * @param support f's support box at {@link FootprintOverlaps#SUPPORT_REL} ({@link FovFootprint#support})
+     * @return the summaries of a footprint, the core holding {@code frac} of its energy (two or three passes)
+     */
+    static FootprintSummary of(FovFootprint f, double frac, FovFootprint support) {
         float m = Float.NEGATIVE_INFINITY;
         double sum = 0.0, total = 0.0;
         int positive = 0;
@@ -36,7 +44,6 @@ record FootprintSummary(double peak, double integral, int coreArea) {
         }
         // the core's pixels are among the brightest: search the support box first, the whole box if the core
         // reaches below the support's cut (then some of its pixels may lie outside the support box)
-        FovFootprint support = f.support(FootprintOverlaps.SUPPORT_REL);
         int core = core(support, frac, total, positive, (float) peak, (float) (FootprintOverlaps.SUPPORT_REL * peak));
         if (core < 0) {
             core = core(f, frac, total, positive, (float) peak, 0f);

@@ -108,26 +108,59 @@ public final class FovFootprint {
             FovFootprint box = stored().support(rel);
             return withBox(box.y0, box.y1, box.x0, box.x1);
         }
-        float peak = 0f;
+        return support(rel, rowMaxima());
+    }
+
+    /**
+     * @return per box row {@code y0 + r}, the largest of 0 and the row's values (NaN if the row holds one); for a
+     *     stored view, one pass over the box
+     */
+    float[] rowMaxima() {
+        float[] m = new float[y1 - y0];
+        float[] p = patch();
         for (int y = y0; y < y1; y++) {
             int off = origin + y * pw;
+            float r = 0f;
             for (int x = x0; x < x1; x++) {
-                peak = Math.max(peak, patch[off + x]);
+                r = Math.max(r, p[off + x]);
             }
+            m[y - y0] = r;
+        }
+        return m;
+    }
+
+    /**
+     * {@link #support(double)} of a stored view from its {@link #rowMaxima}: only the rows that reach the cut are
+     * read, each from its ends inwards until the box found so far.
+     */
+    FovFootprint support(double rel, float[] rowMax) {
+        float peak = 0f;
+        for (float r : rowMax) {
+            peak = Math.max(peak, r);
         }
         if (!(peak > 0f)) {
             return withBox(0, 0, 0, 0);
         }
         float cut = (float) (rel * peak);
+        float[] p = patch();
         int a = Integer.MAX_VALUE, b = -1, c = Integer.MAX_VALUE, d = -1;
         for (int y = y0; y < y1; y++) {
+            if (!(rowMax[y - y0] >= cut)) {
+                continue; // no value of this row reaches the cut
+            }
+            a = Math.min(a, y);
+            b = y + 1;
             int off = origin + y * pw;
-            for (int x = x0; x < x1; x++) {
-                if (patch[off + x] >= cut) {
-                    a = Math.min(a, y);
-                    b = Math.max(b, y + 1);
-                    c = Math.min(c, x);
-                    d = Math.max(d, x + 1);
+            for (int x = x0, end = Math.min(c, x1); x < end; x++) {
+                if (p[off + x] >= cut) {
+                    c = x;
+                    break;
+                }
+            }
+            for (int x = x1 - 1, lo = Math.max(d, x0); x >= lo; x--) {
+                if (p[off + x] >= cut) {
+                    d = x + 1;
+                    break;
                 }
             }
         }

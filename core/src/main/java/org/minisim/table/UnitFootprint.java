@@ -30,8 +30,9 @@ record UnitFootprint(FovFootprint full, FovFootprint support, FovFootprint windo
      */
     static UnitFootprint of(FovFootprint full, double sigmaPx, MidpointLattice rows, MidpointLattice cols) {
         FovFootprint values = full.stored();
-        FovFootprint support = values.support(FootprintOverlaps.SUPPORT_REL);
-        FovFootprint window = values.support(LocalDemixer.WINDOW_REL);
+        float[] rowMax = values.rowMaxima();
+        FovFootprint support = values.support(FootprintOverlaps.SUPPORT_REL, rowMax);
+        FovFootprint window = values.support(LocalDemixer.WINDOW_REL, rowMax);
         int level = MidpointLattice.level(sigmaPx);
         int oracleLevel = FootprintOverlaps.level(sigmaPx, LocalDemixer.SMOOTH_PER_BLOCK);
         LatticeSamples[] samples = new LatticeSamples[level + 1];
@@ -42,7 +43,7 @@ record UnitFootprint(FovFootprint full, FovFootprint support, FovFootprint windo
             energy[l] = samples[l].energy;
         }
         BlockSums sums = oracleLevel > 0 ? new BlockSums(values, oracleLevel) : null;
-        FootprintSummary summary = FootprintSummary.of(values, CellFacts.CORE_ENERGY);
+        FootprintSummary summary = FootprintSummary.of(values, CellFacts.CORE_ENERGY, support);
         int[] runs = RenderStatistics.runs(support);
         return new UnitFootprint(full, full.withBox(support.y0(), support.y1(), support.x0(), support.x1()),
                 full.withBox(window.y0(), window.y1(), window.x0(), window.x1()), level, oracleLevel, samples,
