@@ -1,6 +1,5 @@
 package org.minisim.job.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -113,14 +112,31 @@ final class SampleImages {
         for (int i = 0; i < n; i++) {
             sum[i] /= projectedFrames;
         }
-        List<boolean[]> masks = detectableMasks(store, h, w);
+        List<Mask> masks = detectableMasks(store, h, w);
         byte[] meanPng = png(withContours(sum, h, w, masks));
         byte[] maxPng = png(withContours(mx, h, w, masks));
         return new Pictures(meanPng, maxPng, png(strip(strip, h, w)), at, f, projectedFrames, h, w, masks.size());
     }
 
-    /** @return one FOV mask (h·w) per detectable unit: its observed footprint at or above half its maximum */
-    static List<boolean[]> detectableMasks(ByteStore store, int h, int w) throws IOException {
+    /**
+     * A unit's mask on the FOV: pixel {@code (y0 + a, x0 + b)} is inside when {@code m[a·mw + b]}; outside the box
+     * nothing is.
+     *
+     * @param y0 top FOV row of the box, px
+     * @param x0 left FOV column of the box, px
+     * @param mh box rows, px
+     * @param mw box columns, px
+     */
+    record Mask(int y0, int x0, int mh, int mw, boolean[] m) {
+        /** @return whether FOV pixel (y, x) is inside */
+        boolean at(int y, int x) {
+            int a = y - y0, b = x - x0;
+            return a >= 0 && a < mh && b >= 0 && b < mw && m[a * mw + b];
+        }
+    }
+
+    /** @return one mask per detectable unit: its observed footprint at or above half its maximum */
+    static List<Mask> detectableMasks(ByteStore store, int h, int w) throws IOException {
         String p = RecordingLayout.PLANTED;
         Map<String, Object> attrs = Zarr.readAttributes(store, p);
         int[] canvas = pair(attrs.get("canvas_shape"), store, "canvas_shape");
@@ -134,7 +150,7 @@ final class SampleImages {
         boolean[] detectable = ZarrDtype.toBooleans(array(store, RecordingLayout.GROUND_TRUTH + "/detectable"));
         double[] sigma = optionalDoubles(store, RecordingLayout.GROUND_TRUTH + "/observed_sigma_px");
         double[] gain = optionalDoubles(store, RecordingLayout.GROUND_TRUTH + "/observed_gain");
-        List<boolean[]> out = new ArrayList<>();
+        List<Mask> out = new ArrayList<>();
         for (int i = 0; i < planted.size() && i < detectable.length; i++) {
             if (!detectable[i]) {
                 continue;
@@ -151,54 +167,62 @@ final class SampleImages {
             if (!(half > 0)) {
                 continue;
             }
-            boolean[] m = new boolean[h * w];
+            boolean[] m = new boolean[fp.ph() * fp.pw()];
             float[] patch = fp.patch();
-            for (int a = 0; a < fp.ph(); a++) {
-                for (int b = 0; b < fp.pw(); b++) {
-                    if (patch[a * fp.pw() + b] >= half) {
-                        m[(fp.y0() + a) * w + fp.x0() + b] = true;
-                    }
-                }
+            for (int k = 0; k < m.length; k++) {
+                m[k] = patch[k] >= half;
             }
-            out.add(m);
+            out.add(new Mask(fp.y0(), fp.x0(), fp.ph(), fp.pw(), m));
         }
         return out;
     }
 
     /** The image scaled to {@link #PROJECTION_PX} with every mask's boundary drawn along pixel edges. */
-    static BufferedImage withContours(double[] img, int h, int w, List<boolean[]> masks) {
+    static BufferedImage withContours(double[] img, int h, int w, List<Mask> masks) {
         double s = (double) PROJECTION_PX / Math.max(h, w);
         int oh = Math.max(1, (int) Math.round(h * s)), ow = Math.max(1, (int) Math.round(w * s));
         BufferedImage out = grey(img, h, w, oh, ow, range(img));
-        Graphics2D g = out.createGraphics();
-        g.setColor(CONTOUR);
-        g.setStroke(new BasicStroke(1f));
+        int[] px = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int rgb = CONTOUR.getRGB() & 0xFFFFFF;
         double sy = (double) oh / h, sx = (double) ow / w;
-        for (boolean[] m : masks) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    if (!m[y * w + x]) {
+        for (Mask k : masks) {
+            for (int y = k.y0(); y < k.y0() + k.mh(); y++) {
+                for (int x = k.x0(); x < k.x0() + k.mw(); x++) {
+                    if (!k.at(y, x)) {
                         continue;
                     }
                     int xa = (int) Math.round(x * sx), xb = (int) Math.round((x + 1) * sx) - 1;
                     int ya = (int) Math.round(y * sy), yb = (int) Math.round((y + 1) * sy) - 1;
-                    if (y == 0 || !m[(y - 1) * w + x]) {
-                        g.drawLine(xa, ya, xb, ya);
+                    if (y == 0 || !k.at(y - 1, x)) {
+                        line(px, ow, oh, xa, ya, xb, ya, rgb);
                     }
-                    if (y == h - 1 || !m[(y + 1) * w + x]) {
-                        g.drawLine(xa, yb, xb, yb);
+                    if (y == h - 1 || !k.at(y + 1, x)) {
+                        line(px, ow, oh, xa, yb, xb, yb, rgb);
                     }
-                    if (x == 0 || !m[y * w + x - 1]) {
-                        g.drawLine(xa, ya, xa, yb);
+                    if (x == 0 || !k.at(y, x - 1)) {
+                        line(px, ow, oh, xa, ya, xa, yb, rgb);
                     }
-                    if (x == w - 1 || !m[y * w + x + 1]) {
-                        g.drawLine(xb, ya, xb, yb);
+                    if (x == w - 1 || !k.at(y, x + 1)) {
+                        line(px, ow, oh, xb, ya, xb, yb, rgb);
                     }
                 }
             }
         }
-        g.dispose();
         return out;
+    }
+
+    /**
+     * A one-pixel horizontal or vertical line from (xa, ya) to (xb, yb), both ends included, clipped to the image:
+     * the pixels {@code Graphics2D.drawLine} sets with a 1 px stroke, written straight into the pixels.
+     */
+    private static void line(int[] px, int ow, int oh, int xa, int ya, int xb, int yb, int rgb) {
+        int x0 = Math.max(0, Math.min(xa, xb)), x1 = Math.min(ow - 1, Math.max(xa, xb));
+        int y0 = Math.max(0, Math.min(ya, yb)), y1 = Math.min(oh - 1, Math.max(ya, yb));
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                px[y * ow + x] = rgb;
+            }
+        }
     }
 
     /** The frames side by side on a common grey range, 4 px apart. */

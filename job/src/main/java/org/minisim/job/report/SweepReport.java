@@ -82,9 +82,10 @@ public final class SweepReport {
                 Charts.fraction("warm-up", "x", g);
                 Charts.histogram("warm-up", "x", new SweepStats.Histogram("x", 0, 1, new long[] {1, 2}, 0));
                 int px = SampleImages.PROJECTION_PX;
-                boolean[] mask = new boolean[px * px];
-                java.util.Arrays.fill(mask, px * px / 2 - px, px * px / 2 + px, true);
-                SampleImages.png(SampleImages.withContours(new double[px * px], px, px, List.of(mask)));
+                boolean[] mask = new boolean[2 * px];
+                java.util.Arrays.fill(mask, true);
+                SampleImages.png(SampleImages.withContours(new double[px * px], px, px,
+                        List.of(new SampleImages.Mask(px / 2 - 1, 0, 2, px, mask))));
                 Class.forName("org.apache.parquet.hadoop.example.GroupReadSupport");
                 Class.forName("org.apache.parquet.hadoop.ParquetReader");
             } catch (Exception | LinkageError ignored) {

@@ -63,4 +63,73 @@ class SampleImagesTest {
         assertEquals(SampleImages.PROJECTION_CHUNKS * 3, p.projected());
         assertArrayEquals(new int[] {0, 12, 24, 35, 47, 59}, p.stripAt());
     }
+
+    /**
+     * The contours written straight into the pixels are those of the plain drawing: {@code Graphics2D.drawLine}
+     * with a 1 px stroke along every edge between a mask pixel and a pixel outside it (or the FOV's edge), on FOVs
+     * smaller and larger than the picture and masks touching the FOV's edges.
+     */
+    @Test
+    void contoursAreThoseOfAOnePixelStroke() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int[] hw : new int[][] {{48, 48}, {256, 256}, {500, 700}, {37, 91}}) {
+            int h = hw[0], w = hw[1];
+            double[] img = new double[h * w];
+            for (int i = 0; i < img.length; i++) {
+                img[i] = rnd.nextDouble();
+            }
+            List<SampleImages.Mask> masks = new java.util.ArrayList<>();
+            for (int k = 0; k < 12; k++) {
+                int mh = 1 + rnd.nextInt(Math.min(h, 30)), mw = 1 + rnd.nextInt(Math.min(w, 30));
+                int y0 = k == 0 ? 0 : rnd.nextInt(h - mh + 1), x0 = k == 1 ? w - mw : rnd.nextInt(w - mw + 1);
+                boolean[] m = new boolean[mh * mw];
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = rnd.nextInt(3) > 0;
+                }
+                masks.add(new SampleImages.Mask(y0, x0, mh, mw, m));
+            }
+            java.awt.image.BufferedImage got = SampleImages.withContours(img, h, w, masks);
+            java.awt.image.BufferedImage want = drawnWithGraphics(img, h, w, masks, got.getHeight(), got.getWidth());
+            for (int y = 0; y < got.getHeight(); y++) {
+                for (int x = 0; x < got.getWidth(); x++) {
+                    assertEquals(want.getRGB(x, y), got.getRGB(x, y), h + " x " + w + " at (" + y + ", " + x + ")");
+                }
+            }
+        }
+    }
+
+    /** The plain drawing: the grey picture, then drawLine along each mask's outer edges. */
+    private static java.awt.image.BufferedImage drawnWithGraphics(double[] img, int h, int w,
+                                                                 List<SampleImages.Mask> masks, int oh, int ow) {
+        java.awt.image.BufferedImage out = SampleImages.grey(img, h, w, oh, ow, SampleImages.range(img));
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(255, 170, 0));
+        g.setStroke(new java.awt.BasicStroke(1f));
+        double sy = (double) oh / h, sx = (double) ow / w;
+        for (SampleImages.Mask k : masks) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    if (!k.at(y, x)) {
+                        continue;
+                    }
+                    int xa = (int) Math.round(x * sx), xb = (int) Math.round((x + 1) * sx) - 1;
+                    int ya = (int) Math.round(y * sy), yb = (int) Math.round((y + 1) * sy) - 1;
+                    if (y == 0 || !k.at(y - 1, x)) {
+                        g.drawLine(xa, ya, xb, ya);
+                    }
+                    if (y == h - 1 || !k.at(y + 1, x)) {
+                        g.drawLine(xa, yb, xb, yb);
+                    }
+                    if (x == 0 || !k.at(y, x - 1)) {
+                        g.drawLine(xa, ya, xa, yb);
+                    }
+                    if (x == w - 1 || !k.at(y, x + 1)) {
+                        g.drawLine(xb, ya, xb, yb);
+                    }
+                }
+            }
+        }
+        g.dispose();
+        return out;
+    }
 }
