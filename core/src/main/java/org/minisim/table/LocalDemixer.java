@@ -185,15 +185,16 @@ public final class LocalDemixer {
         int blocks = bh * bw;
         int[] nb = ov.neighbours(i);
         int m = nb.length + 1;
-        // columns: members (unit i first), then the constant (pixel counts of the blocks)
-        double[][] cols = new double[m + 1][];
+        // columns: members (unit i first), then the constant (pixel counts of the blocks); each with the
+        // rectangle of window blocks outside which it is 0 (sums over the rest skip only zero terms: same bits)
+        Column[] cols = new Column[m + 1];
         cols[0] = blockSums(ov, i, level, by0, bx0, bh, bw, h, w);
         if (cols[0] == null) {
             return null;
         }
         int kept = 1;
         for (int j : nb) {
-            double[] col = blockSums(ov, j, level, by0, bx0, bh, bw, h, w);
+            Column col = blockSums(ov, j, level, by0, bx0, bh, bw, h, w);
             if (col != null) {
                 cols[kept++] = col;
             }
@@ -206,18 +207,22 @@ public final class LocalDemixer {
                 ones[r * bw + c] = (double) rows * colsPx;
             }
         }
-        cols[kept] = ones;
+        cols[kept] = new Column(ones, 0, bh, 0, bw);
         int q = kept + 1;
         double[] a = new double[q * q];
         for (int r = 0; r < q; r++) {
             for (int c = 0; c <= r; c++) {
-                double s = 0.0;
-                double[] u = cols[r], v = cols[c];
-                for (int b = 0; b < blocks; b++) {
-                    s += u[b] * v[b];
+                Column u = cols[r], v = cols[c];
+                int r0 = Math.max(u.r0, v.r0), r1 = Math.min(u.r1, v.r1);
+                int c0 = Math.max(u.c0, v.c0), c1 = Math.min(u.c1, v.c1);
+                double sum = 0.0;
+                for (int y = r0; y < r1; y++) {
+                    for (int b = y * bw + c0, e = y * bw + c1; b < e; b++) {
+                        sum += u.v[b] * v.v[b];
+                    }
                 }
-                a[r * q + c] = s;
-                a[c * q + r] = s;
+                a[r * q + c] = sum;
+                a[c * q + r] = sum;
             }
         }
         for (int r = 0; r < kept; r++) {
@@ -231,20 +236,28 @@ public final class LocalDemixer {
         double[] wv = new double[blocks];
         for (int c = 0; c < q; c++) {
             double zc = z[c];
-            double[] col = cols[c];
-            for (int b = 0; b < blocks; b++) {
-                wv[b] += zc * col[b];
+            Column col = cols[c];
+            for (int y = col.r0; y < col.r1; y++) {
+                for (int b = y * bw + col.c0, e = y * bw + col.c1; b < e; b++) {
+                    wv[b] += zc * col.v[b];
+                }
             }
         }
         return new Weights(d, by0, bx0, bh, bw, wv);
     }
 
     /**
+     * One member's block sums over a window ({@code bh × bw} blocks, row-major), zero outside the window blocks
+     * {@code [r0, r1) × [c0, c1)}.
+     */
+    private record Column(double[] v, int r0, int r1, int c0, int c1) {}
+
+    /**
      * @return unit j's block sums at level ℓ over the window blocks (row-major bh × bw), or null when it has no
      *     light there
      */
-    private static double[] blockSums(FootprintOverlaps ov, int j, int level, int by0, int bx0, int bh, int bw,
-                                      int h, int w) {
+    private static Column blockSums(FootprintOverlaps ov, int j, int level, int by0, int bx0, int bh, int bw,
+                                    int h, int w) {
         FovFootprint f = ov.footprint(j);
         if (f.isEmpty()) {
             return null;
@@ -267,17 +280,28 @@ public final class LocalDemixer {
                     any |= v != 0.0;
                 }
             }
-            return any ? out : null;
+            return any ? new Column(out, (ya >> shift) - by0, ((yb - 1) >> shift) - by0 + 1, (xa >> shift) - bx0,
+                    ((xb - 1) >> shift) - bx0 + 1) : null;
         }
         int ya = Math.max(by0 * d, f.y0()), yb = Math.min(Math.min((by0 + bh) * d, h), f.y1());
         int xa = Math.max(bx0 * d, f.x0()), xb = Math.min(Math.min((bx0 + bw) * d, w), f.x1());
         if (ya >= yb || xa >= xb) {
             return null;
         }
-        float[] p = new float[(yb - ya) * (xb - xa)];
-        f.copyBox(ya, yb, xa, xb, p);
+        float[] p;
+        int stride, first; // index of (y, 0) in p is first + (y − ya)·stride
+        if (f.isStored()) {
+            p = f.patch();
+            first = f.rowOffset(ya);
+            stride = f.rowOffset(ya + 1) - first;
+        } else {
+            p = new float[(yb - ya) * (xb - xa)];
+            f.copyBox(ya, yb, xa, xb, p);
+            first = -xa;
+            stride = xb - xa;
+        }
         for (int y = ya; y < yb; y++) {
-            int off = (y - ya) * (xb - xa) - xa;
+            int off = first + (y - ya) * stride;
             int row = ((y >> level) - by0) * bw - bx0;
             for (int x = xa; x < xb; x++) {
                 float v = p[off + x];
@@ -285,6 +309,7 @@ public final class LocalDemixer {
                 any |= v != 0f;
             }
         }
-        return any ? out : null;
+        return any ? new Column(out, (ya >> level) - by0, ((yb - 1) >> level) - by0 + 1, (xa >> level) - bx0,
+                ((xb - 1) >> level) - bx0 + 1) : null;
     }
 }
