@@ -35,7 +35,23 @@ sealed interface CompositeRowKernel permits ScalarRowKernel, VectorRowKernel {
         return Holder.BEST;
     }
 
-    /** Lazily chosen once per JVM. */
+    /**
+     * Composite work below which the plain loops are used even where the vector kernel is available: the vector
+     * kernel's warm-up costs a fraction of a core for up to a few seconds, which only a large composite pays back.
+     */
+    double VECTOR_MIN_MULTIPLY_ADDS = 1e9;
+
+    /**
+     * @param multiplyAdds the composite's work in the frames to render: Σ over rendered cells of patch area ×
+     *                     frames
+     * @return {@link #best()} for a composite of at least {@link #VECTOR_MIN_MULTIPLY_ADDS}, else the plain loops
+     *     (the same bits either way)
+     */
+    static CompositeRowKernel forWork(double multiplyAdds) {
+        return multiplyAdds >= VECTOR_MIN_MULTIPLY_ADDS ? best() : ScalarRowKernel.SHARED;
+    }
+
+    /** Chosen once per JVM, on the first {@link #best()} (class initialisation: a vector kernel starts its warm-up). */
     final class Holder {
         static final CompositeRowKernel BEST = choose();
 
@@ -48,10 +64,10 @@ sealed interface CompositeRowKernel permits ScalarRowKernel, VectorRowKernel {
                     return (CompositeRowKernel) Class.forName("org.minisim.render.VectorRowKernel")
                             .getDeclaredConstructor().newInstance();
                 } catch (ReflectiveOperationException | LinkageError e) {
-                    return new ScalarRowKernel();
+                    return ScalarRowKernel.SHARED;
                 }
             }
-            return new ScalarRowKernel();
+            return ScalarRowKernel.SHARED;
         }
     }
 }

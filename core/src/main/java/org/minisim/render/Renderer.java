@@ -35,7 +35,19 @@ public final class Renderer {
         this.scene = scene;
         this.g = scene.geometry();
         this.streams = new RandomStreams(scene.spec().seed());
-        CompositeRowKernel.best(); // chosen (and a vector kernel's warm-up started) before the first block
+    }
+
+    /** @return the composite's row kernel for frames [t0, t1) (a vector kernel's warm-up starts when chosen) */
+    private CompositeRowKernel kernelFor(int t0, int t1) {
+        if (!scene.runs(StepKind.COMPOSITE)) {
+            return CompositeRowKernel.forWork(0);
+        }
+        double area = 0;
+        FootprintPatch[] obs = scene.observedFootprints();
+        for (int cell : scene.renderedCells()) {
+            area += (double) obs[cell].ph() * obs[cell].pw();
+        }
+        return CompositeRowKernel.forWork(area * (t1 - t0));
     }
 
     /**
@@ -55,6 +67,7 @@ public final class Renderer {
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_BUDGET_BYTES / perFrame));
         int nb = Math.min(blockFrames, cap);
         Block block = Block.forThread(Math.min(nb, Math.max(1, t1 - t0)), p, q, g.canvasWidth());
+        block.kernel = kernelFor(t0, t1);
         TraceWindow traces = scene.traceWindow(t0, t1);
         sink.begin(traces);
         for (int b0 = t0; b0 < t1; b0 += nb) {
@@ -73,6 +86,8 @@ public final class Renderer {
         final double[][] fov;
         final double[] counts;
         float[] emission;
+        /** The composite's row kernel of the current render. */
+        CompositeRowKernel kernel;
         /** The last flattened block, reused while the flattened length stays the same. */
         double[] flat;
 
@@ -213,7 +228,7 @@ public final class Renderer {
             System.arraycopy(emission, cell * wn + w0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
-        CompositeRowKernel kernel = CompositeRowKernel.best();
+        CompositeRowKernel kernel = blk.kernel;
         for (int y = 0; y < hc; y++) {
             int from = rows.rowStart[y], to = rows.rowStart[y + 1];
             if (from == to) {

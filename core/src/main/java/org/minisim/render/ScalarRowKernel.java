@@ -9,6 +9,9 @@ import org.minisim.scene.CompositeRows;
  */
 final class ScalarRowKernel implements CompositeRowKernel {
 
+    /** One for every renderer (its row buffer is per thread). */
+    static final ScalarRowKernel SHARED = new ScalarRowKernel();
+
     private final ThreadLocal<float[]> rowBuffer = new ThreadLocal<>();
 
     @Override
