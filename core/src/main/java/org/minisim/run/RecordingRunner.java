@@ -108,10 +108,11 @@ public final class RecordingRunner {
         StreamedTruth truth = scene.streamedTruth();
         writer.writeGroundTruth(truth);
         writer.writeSpecJson(CanonicalJson.pretty(t.spec()));
-        RecordingTable table = RecordingTable.of(scene, t.implVersion()); // while the truth's files are written
-        store.flush();
         double truthS = laps.lap();
+        RecordingTable table = RecordingTable.of(scene, t.implVersion()); // while the truth's files are written
         double tableS = laps.lap();
+        store.flush();
+        truthS += laps.lap();
         CellRows rows = table.sceneRows();
         return new TaskResult(t.cacheKey(), TaskResult.Status.DONE, rows, truth.presentOptional(), null, 0, 0,
                 seconds(start), null, new TaskTimes(sceneS, tableS + laps.lap(), 0, truthS, 0));

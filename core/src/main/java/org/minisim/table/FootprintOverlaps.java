@@ -114,6 +114,14 @@ public final class FootprintOverlaps {
         ThreadLocal<int[]> seenLocal = ThreadLocal.withInitial(() -> new int[n]);
         int[][] pairJ = new int[n][];
         float[][] pairCos = new float[n][];
+        // the boxes as flat arrays: the candidate loop below reads them for every unit of every bucket
+        int[] by0 = new int[n], by1 = new int[n], bx0 = new int[n], bx1 = new int[n];
+        for (int i = 0; i < n; i++) {
+            by0[i] = fp[i].y0();
+            by1[i] = fp[i].y1();
+            bx0[i] = fp[i].x0();
+            bx1[i] = fp[i].x1();
+        }
         org.minisim.Parallel.forEach(n, i -> {
             FovFootprint f = fp[i];
             pairJ[i] = new int[0];
@@ -130,8 +138,13 @@ public final class FootprintOverlaps {
             int k = 0;
             for (int by = f.y0() / BUCKET; by <= (f.y1() - 1) / BUCKET; by++) {
                 for (int bx = f.x0() / BUCKET; bx <= (f.x1() - 1) / BUCKET; bx++) {
-                    for (int j : bucketUnits[by * gx + bx]) {
-                        if (j <= i || seen[j] == mark || !boxesMeet(f, fp[j])) {
+                    int[] bucket = bucketUnits[by * gx + bx];
+                    // a bucket lists its units in increasing order: start after i
+                    int at = Arrays.binarySearch(bucket, i + 1);
+                    for (int q = at >= 0 ? at : -at - 1; q < bucket.length; q++) {
+                        int j = bucket[q];
+                        if (seen[j] == mark || !(by0[i] < by1[j] && by0[j] < by1[i] && bx0[i] < bx1[j]
+                                && bx0[j] < bx1[i])) {
                             continue;
                         }
                         seen[j] = mark;
@@ -274,10 +287,6 @@ public final class FootprintOverlaps {
         js[at] = j;
         cs[at] = c;
         size[i] = Math.min(s + 1, js.length);
-    }
-
-    private static boolean boxesMeet(FovFootprint a, FovFootprint b) {
-        return a.y0() < b.y1() && b.y0() < a.y1() && a.x0() < b.x1() && b.x0() < a.x1();
     }
 
     /** @return Σ a² over the FOV box */
