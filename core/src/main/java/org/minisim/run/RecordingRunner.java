@@ -9,7 +9,6 @@ import org.minisim.recording.io.RecordingStoreWriter;
 import org.minisim.render.Renderer;
 import org.minisim.scene.Scene;
 import org.minisim.spec.json.CanonicalJson;
-import org.minisim.store.AsyncWrites;
 import org.minisim.store.ByteStore;
 import org.minisim.store.ChunkCodec;
 import org.minisim.table.CellRows;
@@ -45,12 +44,11 @@ public final class RecordingRunner {
      */
     public static TaskResult run(RecordingTask task) {
         long start = System.nanoTime();
-        ByteStore direct = task.stores().store(task.cacheKey());
-        AsyncWrites store = new AsyncWrites(direct);
+        ByteStore store = task.stores().store(task.cacheKey());
         RenderProgress.taskStarted();
         try {
             if (task instanceof RecordingTask.Whole w) {
-                return whole(w, store, direct, start);
+                return whole(w, store, start);
             }
             if (task instanceof RecordingTask.Truth t) {
                 return truth(t, store, start);
@@ -60,13 +58,11 @@ public final class RecordingRunner {
             throw new MinisimException("recording " + task.cacheKey() + ": store " + store.location() + ": "
                     + e.getMessage(), e);
         } finally {
-            store.drain(); // a failed task's queued writes end before a retry touches the store
             RenderProgress.taskEnded();
         }
     }
 
-    private static TaskResult whole(RecordingTask.Whole t, AsyncWrites store, ByteStore direct, long start)
-            throws IOException {
+    private static TaskResult whole(RecordingTask.Whole t, ByteStore store, long start) throws IOException {
         TaskTimes.Laps laps = new TaskTimes.Laps();
         StoreState state = StoreState.inspect(store, t.cacheKey());
         if (state.kind() == StoreState.Kind.REUSABLE) {
@@ -93,14 +89,13 @@ public final class RecordingRunner {
         double truthS = laps.lap();
         CellRows rows = table.sceneRows();
         CellTable.fillRender(rows, sums);
-        store.flush(); // every file in place before the commit writes its marker (directly, last)
-        commit(direct, t.cacheKey(), rows, truth.presentOptional(), RecordingArrays.snapshotNames(t.spec()));
+        commit(store, t.cacheKey(), rows, truth.presentOptional(), RecordingArrays.snapshotNames(t.spec()));
         long px = (long) frames * t.spec().geometry().fovPixels();
         return new TaskResult(t.cacheKey(), TaskResult.Status.DONE, rows, truth.presentOptional(), null, frames, px,
                 seconds(start), note, new TaskTimes(sceneS, tableS, renderS, truthS, laps.lap()));
     }
 
-    private static TaskResult truth(RecordingTask.Truth t, AsyncWrites store, long start) throws IOException {
+    private static TaskResult truth(RecordingTask.Truth t, ByteStore store, long start) throws IOException {
         TaskTimes.Laps laps = new TaskTimes.Laps();
         Scene scene = SceneCache.shared().get(t.cacheKey(), () -> Scene.build(t.spec()));
         double sceneS = laps.lap();
@@ -109,16 +104,14 @@ public final class RecordingRunner {
         writer.writeGroundTruth(truth);
         writer.writeSpecJson(CanonicalJson.pretty(t.spec()));
         double truthS = laps.lap();
-        RecordingTable table = RecordingTable.of(scene, t.implVersion()); // while the truth's files are written
+        RecordingTable table = RecordingTable.of(scene, t.implVersion());
         double tableS = laps.lap();
-        store.flush();
-        truthS += laps.lap();
         CellRows rows = table.sceneRows();
         return new TaskResult(t.cacheKey(), TaskResult.Status.DONE, rows, truth.presentOptional(), null, 0, 0,
                 seconds(start), null, new TaskTimes(sceneS, tableS + laps.lap(), 0, truthS, 0));
     }
 
-    private static TaskResult range(RecordingTask.Range r, AsyncWrites store, long start) throws IOException {
+    private static TaskResult range(RecordingTask.Range r, ByteStore store, long start) throws IOException {
         TaskTimes.Laps laps = new TaskTimes.Laps();
         Scene scene = SceneCache.shared().get(r.cacheKey(), () -> Scene.build(r.spec()));
         double sceneS = laps.lap();
@@ -126,7 +119,6 @@ public final class RecordingRunner {
         double tableS = laps.lap();
         RecordingStoreWriter writer = new RecordingStoreWriter(store, ChunkCodec.defaultCodec());
         RenderStatistics.Sums sums = renderInto(scene, table, writer, r.t0(), r.t1(), r.chunkFrames());
-        store.flush(); // the range's chunks in place before the task reports done
         int frames = r.t1() - r.t0();
         return new TaskResult(r.cacheKey(), TaskResult.Status.DONE, null, null, sums, frames,
                 (long) frames * r.spec().geometry().fovPixels(), seconds(start), null,
