@@ -12,12 +12,33 @@ import java.math.RoundingMode;
  */
 public final class JsonFloat {
     private static final RoundingMode[] MODES = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
+    /**
+     * Texts already made, by the double's bits: a sweep's specs repeat the same few hundred values thousands of
+     * times (2000 recordings spent half their expansion here). Bounded: beyond {@link #MEMO_MAX} values, new ones
+     * are made every time.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, String> MEMO =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_MAX = 1 << 14;
 
     private JsonFloat() {
     }
 
     /** @return the canonical text of {@code d} */
     public static String format(double d) {
+        Long bits = Double.doubleToRawLongBits(d);
+        String known = MEMO.get(bits);
+        if (known != null) {
+            return known;
+        }
+        String text = make(d);
+        if (MEMO.size() < MEMO_MAX) {
+            MEMO.putIfAbsent(bits, text);
+        }
+        return text;
+    }
+
+    private static String make(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return "null";
         }
