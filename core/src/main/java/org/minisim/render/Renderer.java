@@ -67,12 +67,12 @@ public final class Renderer {
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BLOCK_BUDGET_BYTES / perFrame));
         int nb = Math.min(blockFrames, cap);
         Block block = Block.forThread(Math.min(nb, Math.max(1, t1 - t0)), p, q, g.canvasWidth());
-        block.kernel = kernelFor(t0, t1);
+        CompositeRowKernel kernel = kernelFor(t0, t1);
         TraceWindow traces = scene.traceWindow(t0, t1);
         sink.begin(traces);
         for (int b0 = t0; b0 < t1; b0 += nb) {
             int b1 = Math.min(t1, b0 + nb);
-            renderBlock(b0, b1, block, traces, sink);
+            renderBlock(b0, b1, block, traces, sink, kernel);
         }
     }
 
@@ -86,8 +86,6 @@ public final class Renderer {
         final double[][] fov;
         final double[] counts;
         float[] emission;
-        /** The composite's row kernel of the current render. */
-        CompositeRowKernel kernel;
         /** The last flattened block, reused while the flattened length stays the same. */
         double[] flat;
 
@@ -121,7 +119,8 @@ public final class Renderer {
         }
     }
 
-    private void renderBlock(int b0, int b1, Block blk, TraceWindow traces, FrameSink sink) {
+    private void renderBlock(int b0, int b1, Block blk, TraceWindow traces, FrameSink sink,
+                             CompositeRowKernel kernel) {
         int n = b1 - b0;
         int hc = g.canvasHeight(), wc = g.canvasWidth();
         int h = g.fovHeight(), w = g.fovWidth();
@@ -130,7 +129,7 @@ public final class Renderer {
             java.util.Arrays.fill(blk.canvas[i], 0.0);
         }
         if (scene.runs(StepKind.COMPOSITE)) {
-            composite(b0, n, blk, traces);
+            composite(b0, n, blk, traces, kernel);
             snapshot(sink, stages, "cells_only", b0, b1, blk.canvas, hc, wc, blk);
         }
         double[] m = scene.runs(StepKind.VASCULATURE) ? scene.vesselMask() : null;
@@ -210,7 +209,7 @@ public final class Renderer {
      * One canvas row at a time; the row's arithmetic is a {@link CompositeRowKernel} (vector or plain Java, the same
      * bits).
      */
-    private void composite(int b0, int n, Block blk, TraceWindow traces) {
+    private void composite(int b0, int n, Block blk, TraceWindow traces, CompositeRowKernel kernel) {
         if (traces == null || scene.renderedCells().length == 0) {
             return; // no cell renders: the canvas stays 0
         }
@@ -228,7 +227,6 @@ public final class Renderer {
             System.arraycopy(emission, cell * wn + w0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
-        CompositeRowKernel kernel = blk.kernel;
         for (int y = 0; y < hc; y++) {
             int from = rows.rowStart[y], to = rows.rowStart[y + 1];
             if (from == to) {
