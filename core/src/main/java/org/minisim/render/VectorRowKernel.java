@@ -6,9 +6,10 @@ import org.minisim.footprint.FootprintPatch;
 import org.minisim.scene.CompositeRows;
 
 /**
- * The composite row with the JDK's vector API: the row's patch rows are laid out zero-padded, canvas-wide, one
- * after another; then, tile by tile of {@code 2 ×} the vector length in px, eight frames' sums are kept in
- * registers while the entries overlapping the tile are added in entry order (a tile reads only those entries).
+ * The composite row with the JDK's vector API: {@link #GROUP} entries at a time, the entries' patch rows are laid
+ * out zero-padded, canvas-wide, one after another; then, tile by tile of {@code 2 ×} the vector length in px, eight
+ * frames' sums are kept in registers while the group's entries overlapping the tile are added in entry order (a
+ * tile reads only those entries; the next group carries on from the sums the previous one left).
  * Each sum sees the same float32 multiplications and additions, in the same order, as {@link ScalarRowKernel}
  * (plus additions of {@code ±0} where a patch does not reach), so the bits are the same; there are no loads and
  * stores of the sums inside the loop over entries, which is where the plain loops spend their time.
@@ -36,18 +37,12 @@ final class VectorRowKernel implements CompositeRowKernel {
     private static final long WARM_UP_PAUSE_MS = 10;
 
     private static volatile boolean compiled;
-    private final ScalarRowKernel beforeCompiled = new ScalarRowKernel();
 
     VectorRowKernel() {
         Thread t = new Thread(VectorRowKernel::warmUp, "minisim-vector-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-    }
-
-    /** @return true once the vector loops run compiled (rows use them from then on) */
-    static boolean compiled() {
-        return compiled;
     }
 
     /** Calls the vector loops on a tiny row until a call takes less than {@link #COMPILED_CALL_NS}. */
@@ -108,7 +103,7 @@ final class VectorRowKernel implements CompositeRowKernel {
         if (compiled) {
             vectorRow(observed, rows, from, to, emission, n, acc, wc);
         } else {
-            beforeCompiled.row(observed, rows, from, to, emission, n, acc, wc);
+            ScalarRowKernel.SHARED.row(observed, rows, from, to, emission, n, acc, wc);
         }
     }
 
