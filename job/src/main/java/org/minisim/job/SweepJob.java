@@ -143,7 +143,7 @@ public final class SweepJob {
         });
         MemoryCheck memory = MemoryCheck.of(exec.taskHeapBytes(), exec.reservedHeapBytes(), settings);
         Context ctx = new Context(exec, stores, o.framesPerTask(), chunkOverride, ImplVersion.get(), hook, progress,
-                minRanges, watch, memory);
+                minRanges, watch, memory, o.ended());
 
         Set<String> ax = new LinkedHashSet<>();
         for (SweepRecording r : recs) {
@@ -221,7 +221,8 @@ public final class SweepJob {
 
     /** Per-run settings shared by the driver's threads. */
     record Context(TaskExecutor exec, StoreLocator stores, int framesPerTask, int chunkOverride, String implVersion,
-                   String failHook, Progress progress, int minRanges, StorageWatch watch, MemoryCheck memory) {
+                   String failHook, Progress progress, int minRanges, StorageWatch watch, MemoryCheck memory,
+                   java.util.function.Consumer<RecordingOutcome> ended) {
 
         /** @return whether the test hook names this task (key:t0) */
         boolean hooked(String key, int t0) {
@@ -581,8 +582,14 @@ public final class SweepJob {
             }
         }
         int frames = RecordingArrays.movieFrames(rec.spec());
-        return ctx.progress().report(new RecordingOutcome(rec, uri, status, frames, d.pxFrames(), cells, detectable,
-                d.seconds(), message, d.times()));
+        RecordingOutcome outcome = ctx.progress().report(new RecordingOutcome(rec, uri, status, frames, d.pxFrames(),
+                cells, detectable, d.seconds(), message, d.times()));
+        try {
+            ctx.ended().accept(outcome);
+        } catch (RuntimeException e) {
+            TaskFailures.log("telling of the end of " + rec.cacheKey(), e); // a listener's fault loses no recording
+        }
+        return outcome;
     }
 
     /**

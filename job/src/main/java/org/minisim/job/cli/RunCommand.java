@@ -20,6 +20,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.minisim.job.exec.InProcessExecutor;
+import org.minisim.job.report.SamplePrefetch;
 import org.minisim.job.report.SweepReport;
 import org.minisim.run.RecordingArrays;
 import org.minisim.spec.sweep.SweepRecording;
@@ -139,52 +140,60 @@ public final class RunCommand {
                                  PrintStream err) {
         SweepSummary s;
         Configuration hadoop;
+        // the report's sample pictures are drawn as their recordings commit, while the others run
+        SamplePrefetch prefetch = SamplePrefetch.none();
         try {
-            if (spark) {
-                conf.putIfAbsent("spark.app.name", "minisim " + plan.sweepId());
-                if (a.master() != null) {
-                    conf.put("spark.master", a.master());
-                }
-                SparkSession session = SparkSessions.getOrCreate(conf);
-                s = SweepJob.run(session, o);
-                hadoop = SparkSessions.hadoopConf(session);
-            } else {
-                String sample = System.getenv(org.minisim.job.bench.Benchmark.LIVE_HEAP_ENV);
-                org.minisim.job.bench.LiveHeapSampler live = sample == null ? null
-                        : new org.minisim.job.bench.LiveHeapSampler(Long.parseLong(sample.trim()));
-                try (InProcessExecutor exec = InProcessExecutor.forLocalMaster(master)) {
-                    boolean local = stores.startsWith("file:") && table.startsWith("file:");
-                    hadoop = hadoopConf(conf, local);
-                    s = SweepJob.run(exec, hadoop, o, minisimSettings(conf));
-                } finally {
-                    if (live != null) {
-                        live.close();
-                        err.printf(java.util.Locale.ROOT, "bench: peak live heap %d MiB (%d forced full GCs, one "
-                                + "every %d ms)%n", live.figures().peakLiveBytes() >> 20, live.figures().samples(),
-                                live.figures().periodMs());
+            try {
+                if (spark) {
+                    conf.putIfAbsent("spark.app.name", "minisim " + plan.sweepId());
+                    if (a.master() != null) {
+                        conf.put("spark.master", a.master());
+                    }
+                    SparkSession session = SparkSessions.getOrCreate(conf);
+                    hadoop = SparkSessions.hadoopConf(session);
+                    prefetch = a.noReport() ? prefetch : SamplePrefetch.of(hadoop, plan.recordings());
+                    s = SweepJob.run(session, o.withEnded(prefetch));
+                } else {
+                    String sample = System.getenv(org.minisim.job.bench.Benchmark.LIVE_HEAP_ENV);
+                    org.minisim.job.bench.LiveHeapSampler live = sample == null ? null
+                            : new org.minisim.job.bench.LiveHeapSampler(Long.parseLong(sample.trim()));
+                    try (InProcessExecutor exec = InProcessExecutor.forLocalMaster(master)) {
+                        boolean local = stores.startsWith("file:") && table.startsWith("file:");
+                        hadoop = hadoopConf(conf, local);
+                        prefetch = a.noReport() ? prefetch : SamplePrefetch.of(hadoop, plan.recordings());
+                        s = SweepJob.run(exec, hadoop, o.withEnded(prefetch), minisimSettings(conf));
+                    } finally {
+                        if (live != null) {
+                            live.close();
+                            err.printf(java.util.Locale.ROOT, "bench: peak live heap %d MiB (%d forced full GCs, "
+                                    + "one every %d ms)%n", live.figures().peakLiveBytes() >> 20,
+                                    live.figures().samples(), live.figures().periodMs());
+                        }
                     }
                 }
+            } catch (org.minisim.job.storage.StorageCheckException e) {
+                err.println("minisim run: " + e.getMessage() + "; nothing was run");
+                return ExitStatus.STORAGE;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TaskFailures.LOGGER).warn("sweep " + plan.sweepId() + " failed", e);
+                err.println("minisim run: sweep " + plan.sweepId() + " failed: " + Failures.oneLine(e));
+                return ExitStatus.FAILED;
             }
-        } catch (org.minisim.job.storage.StorageCheckException e) {
-            err.println("minisim run: " + e.getMessage() + "; nothing was run");
-            return ExitStatus.STORAGE;
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(TaskFailures.LOGGER).warn("sweep " + plan.sweepId() + " failed", e);
-            err.println("minisim run: sweep " + plan.sweepId() + " failed: " + Failures.oneLine(e));
-            return ExitStatus.FAILED;
+            int status = ExitStatus.of(s);
+            if (status == ExitStatus.STORAGE) {
+                return status; // no exports and no report from stores or a table that do not answer
+            }
+            boolean ok = true;
+            if (a.export().any()) {
+                ok &= RunExports.exportAll(s, StoreRoot.of(stores, hadoop), a.export(), a.overwrite(), out, err);
+            }
+            if (!a.noReport()) {
+                ok &= report(s, hadoop, table, a.report(), out, err, prefetch);
+            }
+            return status == ExitStatus.OK && !ok ? ExitStatus.FAILED : status;
+        } finally {
+            prefetch.close();
         }
-        int status = ExitStatus.of(s);
-        if (status == ExitStatus.STORAGE) {
-            return status; // no exports and no report from stores or a table that do not answer
-        }
-        boolean ok = true;
-        if (a.export().any()) {
-            ok &= RunExports.exportAll(s, StoreRoot.of(stores, hadoop), a.export(), a.overwrite(), out, err);
-        }
-        if (!a.noReport()) {
-            ok &= report(s, hadoop, table, a.report(), out, err);
-        }
-        return status == ExitStatus.OK && !ok ? ExitStatus.FAILED : status;
     }
 
     /** @return why the export options cannot apply to this sweep (checked before anything runs), or null */
@@ -212,7 +221,7 @@ public final class RunCommand {
      * @return whether it was written (or there was nothing to report)
      */
     static boolean report(SweepSummary s, Configuration hadoop, String table, String dir, PrintStream out,
-                          PrintStream err) {
+                          PrintStream err, SamplePrefetch prefetch) {
         if (s.tableRows() == 0) {
             out.println("report: none (the sweep has no table rows)");
             return true;
@@ -221,7 +230,7 @@ public final class RunCommand {
         long t0 = System.nanoTime();
         try {
             String page = SweepReport.write(hadoop, table, List.of(s.sweepId()), where,
-                    Map.of(s.sweepId(), s.wallSeconds()));
+                    Map.of(s.sweepId(), s.wallSeconds()), prefetch);
             out.println(String.format(Locale.ROOT, "report: %s (%.1f s)", page, (System.nanoTime() - t0) / 1e9));
             out.flush();
             return true;

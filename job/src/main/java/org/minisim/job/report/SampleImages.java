@@ -56,12 +56,31 @@ final class SampleImages {
     record Pictures(byte[] meanPng, byte[] maxPng, byte[] stripPng, int[] stripAt, int frames, int projected,
                     int height, int width, int contours) {}
 
+    /**
+     * Draws a recording's pictures. The detectable cells' masks are computed on a thread of their own while this
+     * one streams the projections (the two halves take about as long, and neither needs the other).
+     */
     static Pictures render(ByteStore store) throws IOException {
         ObservedMovie movie = ObservedMovie.open(store);
         int f = movie.frames(), h = movie.height(), w = movie.width();
         if (f == 0 || h == 0 || w == 0) {
             throw new ReportException(store.location() + ": observed has no frames");
         }
+        java.util.concurrent.FutureTask<List<Mask>> masking = new java.util.concurrent.FutureTask<>(
+                () -> detectableMasks(store, h, w));
+        Thread maskThread = new Thread(masking, "minisim-report-masks");
+        maskThread.setDaemon(true);
+        maskThread.start();
+        try {
+            return render(store, movie, masking);
+        } finally {
+            masking.cancel(true); // no-op once done; stops the masks if the projections failed
+        }
+    }
+
+    private static Pictures render(ByteStore store, ObservedMovie movie,
+                                   java.util.concurrent.Future<List<Mask>> masking) throws IOException {
+        int f = movie.frames(), h = movie.height(), w = movie.width();
         int n = h * w;
         double[] sum = new double[n];
         double[] mx = new double[n];
@@ -112,9 +131,10 @@ final class SampleImages {
         for (int i = 0; i < n; i++) {
             sum[i] /= projectedFrames;
         }
-        List<Mask> masks = detectableMasks(store, h, w);
-        byte[] meanPng = png(withContours(sum, h, w, masks));
-        byte[] maxPng = png(withContours(mx, h, w, masks));
+        List<Mask> masks = masks(store, masking);
+        java.util.BitSet outlines = contours(h, w, masks);
+        byte[] meanPng = png(withContours(sum, h, w, outlines));
+        byte[] maxPng = png(withContours(mx, h, w, outlines));
         return new Pictures(meanPng, maxPng, png(strip(strip, h, w)), at, f, projectedFrames, h, w, masks.size());
     }
 
@@ -132,6 +152,57 @@ final class SampleImages {
         boolean at(int y, int x) {
             int a = y - y0, b = x - x0;
             return a >= 0 && a < mh && b >= 0 && b < mw && m[a * mw + b];
+        }
+    }
+
+    /** @return the pixels of {@code fp} at or above {@code level}, on the smallest box that holds them all */
+    static Mask mask(Footprint fp, double level) {
+        int ph = fp.ph(), pw = fp.pw();
+        float[] patch = fp.patch();
+        int a0 = ph, a1 = -1, b0 = pw, b1 = -1;
+        for (int a = 0; a < ph; a++) {
+            for (int b = 0; b < pw; b++) {
+                if (patch[a * pw + b] >= level) {
+                    a0 = Math.min(a0, a);
+                    a1 = a;
+                    b0 = Math.min(b0, b);
+                    b1 = Math.max(b1, b);
+                }
+            }
+        }
+        if (a1 < 0) {
+            return new Mask(fp.y0(), fp.x0(), 0, 0, new boolean[0]);
+        }
+        int mh = a1 - a0 + 1, mw = b1 - b0 + 1;
+        boolean[] m = new boolean[mh * mw];
+        for (int a = 0; a < mh; a++) {
+            for (int b = 0; b < mw; b++) {
+                m[a * mw + b] = patch[(a0 + a) * pw + b0 + b] >= level;
+            }
+        }
+        return new Mask(fp.y0() + a0, fp.x0() + b0, mh, mw, m);
+    }
+
+    /** @return the masks computed on their thread (its failure rethrown as it was) */
+    private static List<Mask> masks(ByteStore store, java.util.concurrent.Future<List<Mask>> masking)
+            throws IOException {
+        try {
+            return masking.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException(store.location() + ": interrupted while drawing its contours", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new ReportException(store.location() + ": drawing its contours: " + c, c);
         }
     }
 
@@ -167,23 +238,37 @@ final class SampleImages {
             if (!(half > 0)) {
                 continue;
             }
-            boolean[] m = new boolean[fp.ph() * fp.pw()];
-            float[] patch = fp.patch();
-            for (int k = 0; k < m.length; k++) {
-                m[k] = patch[k] >= half;
-            }
-            out.add(new Mask(fp.y0(), fp.x0(), fp.ph(), fp.pw(), m));
+            out.add(mask(fp, half));
         }
         return out;
     }
 
     /** The image scaled to {@link #PROJECTION_PX} with every mask's boundary drawn along pixel edges. */
     static BufferedImage withContours(double[] img, int h, int w, List<Mask> masks) {
+        return withContours(img, h, w, contours(h, w, masks));
+    }
+
+    /** @return the grey picture of {@code img} with the pixels of {@code contours} painted */
+    static BufferedImage withContours(double[] img, int h, int w, java.util.BitSet contours) {
         double s = (double) PROJECTION_PX / Math.max(h, w);
         int oh = Math.max(1, (int) Math.round(h * s)), ow = Math.max(1, (int) Math.round(w * s));
         BufferedImage out = grey(img, h, w, oh, ow, range(img));
         int[] px = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
         int rgb = CONTOUR.getRGB() & 0xFFFFFF;
+        for (int i = contours.nextSetBit(0); i >= 0; i = contours.nextSetBit(i + 1)) {
+            px[i] = rgb;
+        }
+        return out;
+    }
+
+    /**
+     * @return the pixels of a picture of an {@code h × w} image (scaled as {@link #withContours} scales it) on the
+     *     masks' outlines (index y·width + x), drawn once for every picture of the recording
+     */
+    static java.util.BitSet contours(int h, int w, List<Mask> masks) {
+        double s = (double) PROJECTION_PX / Math.max(h, w);
+        int oh = Math.max(1, (int) Math.round(h * s)), ow = Math.max(1, (int) Math.round(w * s));
+        java.util.BitSet px = new java.util.BitSet(oh * ow);
         double sy = (double) oh / h, sx = (double) ow / w;
         for (Mask k : masks) {
             for (int y = k.y0(); y < k.y0() + k.mh(); y++) {
@@ -194,34 +279,35 @@ final class SampleImages {
                     int xa = (int) Math.round(x * sx), xb = (int) Math.round((x + 1) * sx) - 1;
                     int ya = (int) Math.round(y * sy), yb = (int) Math.round((y + 1) * sy) - 1;
                     if (y == 0 || !k.at(y - 1, x)) {
-                        line(px, ow, oh, xa, ya, xb, ya, rgb);
+                        line(px, ow, oh, xa, ya, xb, ya);
                     }
                     if (y == h - 1 || !k.at(y + 1, x)) {
-                        line(px, ow, oh, xa, yb, xb, yb, rgb);
+                        line(px, ow, oh, xa, yb, xb, yb);
                     }
                     if (x == 0 || !k.at(y, x - 1)) {
-                        line(px, ow, oh, xa, ya, xa, yb, rgb);
+                        line(px, ow, oh, xa, ya, xa, yb);
                     }
                     if (x == w - 1 || !k.at(y, x + 1)) {
-                        line(px, ow, oh, xb, ya, xb, yb, rgb);
+                        line(px, ow, oh, xb, ya, xb, yb);
                     }
                 }
             }
         }
-        return out;
+        return px;
     }
 
     /**
      * A one-pixel horizontal or vertical line from (xa, ya) to (xb, yb), both ends included, clipped to the image:
      * the pixels {@code Graphics2D.drawLine} sets with a 1 px stroke, written straight into the pixels.
      */
-    private static void line(int[] px, int ow, int oh, int xa, int ya, int xb, int yb, int rgb) {
+    private static void line(java.util.BitSet px, int ow, int oh, int xa, int ya, int xb, int yb) {
         int x0 = Math.max(0, Math.min(xa, xb)), x1 = Math.min(ow - 1, Math.max(xa, xb));
         int y0 = Math.max(0, Math.min(ya, yb)), y1 = Math.min(oh - 1, Math.max(ya, yb));
+        if (x0 > x1) {
+            return;
+        }
         for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                px[y * ow + x] = rgb;
-            }
+            px.set(y * ow + x0, y * ow + x1 + 1);
         }
     }
 

@@ -118,7 +118,7 @@ public final class SweepReport {
      */
     public static Path write(Configuration hadoop, String tableUri, List<String> sweepIds, Path outDir)
             throws IOException {
-        String html = html(hadoop, tableUri, sweepIds, Map.of());
+        String html = html(hadoop, tableUri, sweepIds, Map.of(), SamplePrefetch.none());
         return writeLocal(outDir, html);
     }
 
@@ -131,7 +131,16 @@ public final class SweepReport {
      */
     public static String write(Configuration hadoop, String tableUri, List<String> sweepIds, String out,
                                Map<String, Double> wallSeconds) throws IOException {
-        String html = html(hadoop, tableUri, sweepIds, wallSeconds);
+        return write(hadoop, tableUri, sweepIds, out, wallSeconds, SamplePrefetch.none());
+    }
+
+    /**
+     * As {@link #write(Configuration, String, List, String, Map)}, taking the sample pictures {@code prefetch}
+     * has drawn (or is drawing) instead of drawing them again; the page is the same.
+     */
+    public static String write(Configuration hadoop, String tableUri, List<String> sweepIds, String out,
+                               Map<String, Double> wallSeconds, SamplePrefetch prefetch) throws IOException {
+        String html = html(hadoop, tableUri, sweepIds, wallSeconds, prefetch);
         URI u = StoreRoot.normalize(out);
         if ("file".equals(u.getScheme())) {
             return writeLocal(Paths.get(u), html).toString();
@@ -160,8 +169,8 @@ public final class SweepReport {
     }
 
     /** @return the page of the sweeps (all of the table's when {@code sweepIds} is empty) */
-    static String html(Configuration hadoop, String tableUri, List<String> sweepIds, Map<String, Double> wall)
-            throws IOException {
+    static String html(Configuration hadoop, String tableUri, List<String> sweepIds, Map<String, Double> wall,
+                       SamplePrefetch prefetch) throws IOException {
         String uri = tableUri.contains("://") || tableUri.startsWith("file:") ? tableUri
                 : Paths.get(tableUri).toAbsolutePath().normalize().toUri().toString();
         CellTableReader table = new CellTableReader(hadoop, uri);
@@ -183,7 +192,7 @@ public final class SweepReport {
         ExecutorService pool = pool();
         try {
             for (String id : ids) {
-                section(page, hadoop, uri, id, table.read(id), wall.get(id), pool);
+                section(page, hadoop, uri, id, table.read(id), wall.get(id), pool, prefetch);
             }
         } finally {
             pool.shutdownNow();
@@ -192,14 +201,16 @@ public final class SweepReport {
     }
 
     private static void section(HtmlPage page, Configuration hadoop, String tableUri, String id, SweepCells cells,
-                                Double wallSeconds, ExecutorService pool) throws IOException {
+                                Double wallSeconds, ExecutorService pool, SamplePrefetch prefetch)
+            throws IOException {
         List<String> axes = SweepStats.axes(cells);
         // every picture is rendered on the pool first (the slow part: reading sample stores, drawing PNGs), then
         // the page is assembled in order
         List<SweepCells.Recording> samples = sampleRecordings(cells);
         List<Future<SampleImages.Pictures>> pictures = new ArrayList<>();
         for (SweepCells.Recording r : samples) {
-            pictures.add(r.storeUri() == null ? null
+            Future<SampleImages.Pictures> ready = prefetch.take(r.storeUri());
+            pictures.add(r.storeUri() == null ? null : ready != null ? ready
                     : pool.submit(() -> SampleImages.render(open(hadoop, r.storeUri()))));
         }
         List<List<SweepStats.Group>> axisGroups = new ArrayList<>();
@@ -355,12 +366,21 @@ public final class SweepReport {
         recs.sort(Comparator.comparing(SweepCells.Recording::pointIndex, Comparator.nullsFirst(Comparator
                 .naturalOrder())).thenComparing(SweepCells.Recording::seed, Comparator.nullsFirst(Comparator
                 .naturalOrder())).thenComparing(SweepCells.Recording::cacheKey));
-        int n = Math.min(SAMPLES, recs.size());
         List<SweepCells.Recording> out = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            out.add(recs.get(n == 1 ? 0 : (int) Math.round((double) k * (recs.size() - 1) / (n - 1))));
+        for (int i : spread(recs.size())) {
+            out.add(recs.get(i));
         }
         return out;
+    }
+
+    /** @return the indices of up to {@link #SAMPLES} items spread evenly over {@code size} (first and last included) */
+    static int[] spread(int size) {
+        int n = Math.min(SAMPLES, size);
+        int[] at = new int[n];
+        for (int k = 0; k < n; k++) {
+            at[k] = n == 1 ? 0 : (int) Math.round((double) k * (size - 1) / (n - 1));
+        }
+        return at;
     }
 
     /** Pictures of the sample recordings (a future per recording, null without a store). */

@@ -206,7 +206,15 @@ public final class CellTableWriter {
             out = new FsOutputFile(f, file);
             conf = f.getConf();
         }
-        try (ParquetWriter<Row> w = new Builder(out, schema, footer, axisColumns)
+        Builder b = new Builder(out, schema, footer, axisColumns);
+        for (org.apache.parquet.schema.Type t : schema.getFields()) {
+            // measured values are almost all distinct: a dictionary would only be tried, grown and dropped
+            if (t.isPrimitive() && t.asPrimitiveType().getPrimitiveTypeName()
+                    == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE) {
+                b.withDictionaryEncoding(t.getName(), false);
+            }
+        }
+        try (ParquetWriter<Row> w = b
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withConf(conf)

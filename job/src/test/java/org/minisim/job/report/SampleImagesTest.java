@@ -98,6 +98,49 @@ class SampleImagesTest {
         }
     }
 
+    /**
+     * A detectable cell's mask holds exactly the pixels of its footprint at or above the level, on the smallest box
+     * that holds them (every edge row and column of the box has one); a footprint with none has an empty box.
+     */
+    @Test
+    void aMaskIsTheFootprintAtOrAboveTheLevelOnItsTightBox() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int ph = 1 + rnd.nextInt(20), pw = 1 + rnd.nextInt(20), top = rnd.nextInt(10), left = rnd.nextInt(10);
+            double[] window = new double[ph * pw];
+            for (int i = 0; i < window.length; i++) {
+                window[i] = rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble();
+            }
+            org.minisim.footprint.Footprint fp = org.minisim.footprint.Footprint.fromWindow(window, ph, pw, top, left,
+                    40, 40);
+            double level = trial % 10 == 9 ? 2.0 : rnd.nextDouble();
+            SampleImages.Mask m = SampleImages.mask(fp, level);
+            int inside = 0;
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 40; x++) {
+                    int a = y - top, b = x - left;
+                    boolean want = a >= 0 && a < ph && b >= 0 && b < pw && (float) window[a * pw + b] >= level;
+                    assertEquals(want, m.at(y, x), "trial " + trial + " at (" + y + ", " + x + ")");
+                    inside += want ? 1 : 0;
+                }
+            }
+            if (inside == 0) {
+                assertEquals(0, m.mh() * m.mw(), "trial " + trial);
+                continue;
+            }
+            boolean top0 = false, bottom = false, left0 = false, right = false;
+            for (int b = 0; b < m.mw(); b++) {
+                top0 |= m.m()[b];
+                bottom |= m.m()[(m.mh() - 1) * m.mw() + b];
+            }
+            for (int a = 0; a < m.mh(); a++) {
+                left0 |= m.m()[a * m.mw()];
+                right |= m.m()[a * m.mw() + m.mw() - 1];
+            }
+            assertEquals(List.of(true, true, true, true), List.of(top0, bottom, left0, right), "trial " + trial);
+        }
+    }
+
     /** The plain drawing: the grey picture, then drawLine along each mask's outer edges. */
     private static java.awt.image.BufferedImage drawnWithGraphics(double[] img, int h, int w,
                                                                  List<SampleImages.Mask> masks, int oh, int ow) {

@@ -187,6 +187,62 @@ class SweepReportTest {
         assertTrue(Long.parseLong(vessel.get("values")) > 0, "vasculature on: overlap fractions present");
     }
 
+    /**
+     * The pictures drawn ahead while the sweep runs ({@link SamplePrefetch}, which {@code run} uses) are those the
+     * report draws itself: the run's page shows the same sample images as the report command's, and a prefetch told
+     * of every recording's end holds pictures for exactly the recordings the page samples, equal to a fresh drawing.
+     */
+    @Test
+    void picturesDrawnAheadAreThoseDrawnAtTheEnd() throws Exception {
+        List<String> ran = sampleImages(html);
+        assertEquals(9, ran.size(), "three pictures of each of three samples");
+        assertEquals(sampleImages(commandHtml), ran);
+        org.minisim.spec.sweep.SweepPlan plan = org.minisim.spec.sweep.SweepFile.read(Files.readString(sweepFile));
+        Path stores = shared.resolve("stores");
+        try (SamplePrefetch ahead = SamplePrefetch.of(new org.apache.hadoop.conf.Configuration(false),
+                plan.recordings())) {
+            Map<String, String> uris = new LinkedHashMap<>();
+            for (org.minisim.spec.sweep.SweepRecording r : plan.recordings()) {
+                String uri = stores.resolve(r.cacheKey() + ".zarr").toUri().toString();
+                uris.put(r.cacheKey(), uri);
+                ahead.accept(new org.minisim.job.RecordingOutcome(r, uri, org.minisim.job.RecordingOutcome.Status.DONE,
+                        20, 0, 1, 1, 0.0, null, null));
+            }
+            List<String> drawnAhead = new ArrayList<>();
+            for (Map.Entry<String, String> e : uris.entrySet()) {
+                java.util.concurrent.Future<SampleImages.Pictures> f = ahead.take(e.getValue());
+                if (f == null) {
+                    continue;
+                }
+                drawnAhead.add(e.getKey());
+                SampleImages.Pictures got = f.get();
+                SampleImages.Pictures fresh = SampleImages.render(SweepReport.open(
+                        new org.apache.hadoop.conf.Configuration(false), e.getValue()));
+                assertTrue(java.util.Arrays.equals(fresh.meanPng(), got.meanPng())
+                        && java.util.Arrays.equals(fresh.maxPng(), got.maxPng())
+                        && java.util.Arrays.equals(fresh.stripPng(), got.stripPng()), e.getKey());
+                assertEquals(null, ahead.take(e.getValue()), "taken once");
+            }
+            List<String> sampled = new ArrayList<>();
+            Matcher m = Pattern.compile("alt=\"mean projection of ([0-9a-f]+)\"").matcher(html);
+            while (m.find()) {
+                sampled.add(m.group(1));
+            }
+            assertEquals(new java.util.TreeSet<>(sampled), new java.util.TreeSet<>(drawnAhead));
+        }
+    }
+
+    /** @return the base64 PNGs of the page's sample-recording pictures, in page order */
+    private static List<String> sampleImages(String page) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<img alt=\"(?:mean projection|max projection|frames) of [0-9a-f]+\" "
+                + "src=\"data:image/png;base64,([^\"]+)\"").matcher(page);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     @Test
     void everySampleRecordingIsPicturedWithItsContours() {
         assertEquals(3, count(html, "alt=\"mean projection of "), "three samples of four recordings");

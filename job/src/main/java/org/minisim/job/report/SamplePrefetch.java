@@ -1,0 +1,89 @@
+package org.minisim.job.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.minisim.job.RecordingOutcome;
+import org.minisim.spec.sweep.SweepRecording;
+
+/**
+ * The report's sample pictures, drawn while the sweep still runs. Told of each recording's end (as the sweep's
+ * {@code ended} listener), it starts drawing the pictures of the recordings the report will sample — the
+ * {@link SweepReport#sampleRecordings} choice made over the planned recordings — as soon as each is committed, on
+ * a background thread, so the report written at the end of {@code minisim run} finds them drawn instead of reading
+ * the stores after the table is written. Where the table does not bear the choice out (a recording failed or has no
+ * cells), the report draws what it needs itself and a picture drawn for nothing is dropped; the page is the same
+ * either way.
+ */
+public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoCloseable {
+
+    private final Configuration hadoop;
+    private final Set<String> chosen;
+    private final Map<String, Future<SampleImages.Pictures>> byStore = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+
+    private SamplePrefetch(Configuration hadoop, Set<String> chosen) {
+        this.hadoop = hadoop;
+        this.chosen = chosen;
+        this.pool = chosen.isEmpty() ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "minisim-report-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** @return a prefetch that draws nothing ahead (the report draws every picture itself) */
+    public static SamplePrefetch none() {
+        return new SamplePrefetch(null, Set.of());
+    }
+
+    /**
+     * @param hadoop  the Hadoop configuration of the stores' file system
+     * @param planned the sweep's recordings
+     * @return a prefetch of the pictures of the recordings the report would sample if all of them had cells
+     */
+    public static SamplePrefetch of(Configuration hadoop, List<SweepRecording> planned) {
+        List<SweepRecording> sorted = new ArrayList<>(planned);
+        sorted.sort(Comparator.comparingInt(SweepRecording::pointIndex).thenComparingLong(SweepRecording::seed)
+                .thenComparing(SweepRecording::cacheKey));
+        Set<String> keys = new HashSet<>();
+        for (int i : SweepReport.spread(sorted.size())) {
+            keys.add(sorted.get(i).cacheKey());
+        }
+        return new SamplePrefetch(hadoop, keys);
+    }
+
+    /** Starts drawing the pictures of {@code ended} if it is committed and one the report will likely sample. */
+    @Override
+    public void accept(RecordingOutcome ended) {
+        if (pool == null || !ended.committed() || ended.storeUri() == null
+                || !chosen.contains(ended.recording().cacheKey())) {
+            return;
+        }
+        String uri = ended.storeUri();
+        byStore.computeIfAbsent(uri, u -> pool.submit(() -> SampleImages.render(SweepReport.open(hadoop, u))));
+    }
+
+    /** @return the pictures of the store at {@code storeUri} being drawn or drawn (taken: asked once), or null */
+    Future<SampleImages.Pictures> take(String storeUri) {
+        return storeUri == null ? null : byStore.remove(storeUri);
+    }
+
+    /** Stops drawing; pictures not taken are dropped. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        byStore.clear();
+    }
+}
