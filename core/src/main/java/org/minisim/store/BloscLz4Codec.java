@@ -97,7 +97,7 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
         if (maxOut > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("chunk of " + n + " bytes is too large for a Blosc frame");
         }
-        byte[] out = new byte[(int) maxOut];
+        byte[] out = scratch((int) maxOut); // every byte up to pos is written below; the frame is copied out
         byte[] shuffled = new byte[bs];
         byte[] edge = null;
         int pos = HEADER + 4 * nblocks;
@@ -143,6 +143,26 @@ public record BloscLz4Codec(int blockSize) implements ChunkCodec {
         }
         writeHeader(out, FLAG_SHUFFLE | FLAG_DONT_SPLIT | (LZ4_CODE << 5), typeSize, n, bs, pos);
         return java.util.Arrays.copyOf(out, pos);
+    }
+
+    /** Largest working frame kept per thread between chunks, bytes (larger ones are allocated per chunk). */
+    private static final int SCRATCH_MAX = 1 << 24;
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    /**
+     * @return this thread's working buffer of at least n bytes (contents undefined): a movie's chunks are encoded
+     *     one after another on the same threads, and a fresh frame-sized array per chunk was most of the render's
+     *     allocation
+     */
+    private static byte[] scratch(int n) {
+        if (n > SCRATCH_MAX) {
+            return new byte[n];
+        }
+        byte[][] holder = SCRATCH.get();
+        if (holder[0] == null || holder[0].length < n) {
+            holder[0] = new byte[n];
+        }
+        return holder[0];
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> ZERO_BLOCKS =

@@ -9,6 +9,32 @@ import org.junit.jupiter.api.Test;
 /** A short last chunk encodes to exactly the bytes of its zero-padded buffer, whatever the data and lengths. */
 class ZeroPaddedEncodeTest {
 
+    /**
+     * A Blosc frame does not depend on what the thread encoded before (its working buffer is reused): chunks of
+     * falling and rising sizes, noisy and compressible, encoded in turn on one thread equal the same chunks encoded
+     * each on a fresh thread, and decode to their data.
+     */
+    @Test
+    void aFrameDoesNotDependOnTheChunksEncodedBefore() throws Exception {
+        BloscLz4Codec codec = new BloscLz4Codec();
+        SplittableRandom rng = new SplittableRandom(7);
+        int[] sizes = {1 << 22, 300_000, 4096, 100, 2_000_000, 65_536};
+        for (int k = 0; k < sizes.length; k++) {
+            byte[] data = new byte[sizes[k]];
+            boolean noise = k % 2 == 0;
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) (noise ? rng.nextInt(256) : (i / 64) % 7);
+            }
+            byte[] here = codec.encode(data, 4);
+            byte[][] fresh = new byte[1][];
+            Thread t = new Thread(() -> fresh[0] = codec.encode(data, 4));
+            t.start();
+            t.join();
+            assertArrayEquals(fresh[0], here, "chunk " + k);
+            assertArrayEquals(data, codec.decode(here, data.length, "chunk " + k), "chunk " + k);
+        }
+    }
+
     @Test
     void paddedEncodingEqualsEncodingThePaddedBuffer() {
         SplittableRandom rng = new SplittableRandom(11);
