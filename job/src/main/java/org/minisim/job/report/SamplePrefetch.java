@@ -22,7 +22,8 @@ import org.minisim.spec.sweep.SweepRecording;
  * a background thread, so the report written at the end of {@code minisim run} finds them drawn instead of reading
  * the stores after the table is written. Where the table does not bear the choice out (a recording failed or has no
  * cells), the report draws what it needs itself and a picture drawn for nothing is dropped; the page is the same
- * either way.
+ * either way. A picture is drawn ahead only while half the heap not in use holds it ({@link #pictureBytes}); otherwise
+ * the report draws it after the sweep, when the tasks' memory is free.
  */
 public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoCloseable {
 
@@ -69,8 +70,30 @@ public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoClo
                 || !chosen.contains(ended.recording().cacheKey())) {
             return;
         }
+        if (pictureBytes(ended.recording().spec()) > headroom()) {
+            return; // the sweep's other recordings need the heap now; the report draws this one at the end
+        }
         String uri = ended.storeUri();
         byStore.computeIfAbsent(uri, u -> pool.submit(() -> SampleImages.render(SweepReport.open(hadoop, u))));
+    }
+
+    /**
+     * @return about the heap one recording's pictures take while drawn, bytes: a chunk of {@code observed} read
+     *     (stored bytes, decoded bytes and doubles: ~20 bytes a pixel-frame), the two projections and the strip, and
+     *     the planted footprints the contours are drawn from
+     */
+    static long pictureBytes(org.minisim.spec.Spec spec) {
+        long px = spec.geometry().fovPixels();
+        long chunk = Math.min(org.minisim.run.RecordingArrays.chunkFrames(spec, 0),
+                Math.max(1, org.minisim.run.RecordingArrays.movieFrames(spec)));
+        return 20 * chunk * px + 8 * (2 + SampleImages.STRIP_FRAMES) * px
+                + 4 * org.minisim.run.MemoryEstimate.PER_CELL_BYTES * org.minisim.run.MemoryEstimate.expectedCells(spec);
+    }
+
+    /** @return half the heap not in use now, bytes (what drawing ahead may take beside the running tasks) */
+    private static long headroom() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
     }
 
     /** @return the pictures of the store at {@code storeUri} being drawn or drawn (taken: asked once), or null */
