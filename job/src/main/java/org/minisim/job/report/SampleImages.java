@@ -131,7 +131,7 @@ final class SampleImages {
         for (int i = 0; i < n; i++) {
             sum[i] /= projectedFrames;
         }
-        List<Mask> masks = masks(store, masking);
+        List<Mask> masks = SweepReport.get(masking);
         java.util.BitSet outlines = contours(h, w, masks);
         byte[] meanPng = png(withContours(sum, h, w, outlines));
         byte[] maxPng = png(withContours(mx, h, w, outlines));
@@ -181,29 +181,6 @@ final class SampleImages {
             }
         }
         return new Mask(fp.y0() + a0, fp.x0() + b0, mh, mw, m);
-    }
-
-    /** @return the masks computed on their thread (its failure rethrown as it was) */
-    private static List<Mask> masks(ByteStore store, java.util.concurrent.Future<List<Mask>> masking)
-            throws IOException {
-        try {
-            return masking.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReportException(store.location() + ": interrupted while drawing its contours", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new ReportException(store.location() + ": drawing its contours: " + c, c);
-        }
     }
 
     /** @return one mask per detectable unit: its observed footprint at or above half its maximum */

@@ -282,8 +282,8 @@ public final class SweepReport {
         page.raw("</section>\n");
     }
 
-    /** @return a chart rendered on the pool (its failure rethrown as an IOException or unchecked exception) */
-    private static <T> T get(Future<T> f) throws IOException {
+    /** @return what another thread drew: a chart or pictures (its failure rethrown as IOException or unchecked) */
+    static <T> T get(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
