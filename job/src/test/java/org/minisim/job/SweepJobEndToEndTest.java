@@ -190,10 +190,25 @@ class SweepJobEndToEndTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         two.conf().set(SweepJob.CHUNK_FRAMES_CONF, "8");
         SweepPlan p = plan(out);
+        // the ended listener is told of every recording as it ends; one that throws (here on its first call) loses none
+        Map<String, RecordingOutcome.Status> told = new java.util.concurrent.ConcurrentHashMap<>();
         SweepSummary s = SweepJob.run(two, SweepRunOptions.of("tiny", p, p.storesUri(), p.tableUri())
-                .withStreams(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true)));
+                .withStreams(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true))
+                .withEnded(o -> {
+                    boolean first = told.isEmpty();
+                    told.put(o.recording().cacheKey(), o.status());
+                    if (first) {
+                        throw new IllegalStateException("a listener failing on purpose");
+                    }
+                }));
         assertEquals(1, s.failed());
         assertEquals(3, s.done());
+        Map<String, RecordingOutcome.Status> want = new TreeMap<>();
+        for (org.minisim.spec.sweep.SweepRecording r : p.recordings()) {
+            want.put(r.cacheKey(), r.cacheKey().equals(key) ? RecordingOutcome.Status.FAILED
+                    : RecordingOutcome.Status.DONE);
+        }
+        assertEquals(want, new TreeMap<>(told));
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("[failed") && e.contains(key) && e.contains("fails on purpose"), e);
         assertFalse(e.contains("\tat "), "no stack trace: " + e);

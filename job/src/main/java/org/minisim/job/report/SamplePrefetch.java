@@ -32,9 +32,12 @@ public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoClo
     private final Map<String, Future<SampleImages.Pictures>> byStore = new ConcurrentHashMap<>();
     private final ExecutorService pool;
 
-    private SamplePrefetch(Configuration hadoop, Set<String> chosen) {
+    private final java.util.function.LongSupplier headroom;
+
+    private SamplePrefetch(Configuration hadoop, Set<String> chosen, java.util.function.LongSupplier headroom) {
         this.hadoop = hadoop;
         this.chosen = chosen;
+        this.headroom = headroom;
         this.pool = chosen.isEmpty() ? null : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "minisim-report-prefetch");
             t.setDaemon(true);
@@ -44,7 +47,7 @@ public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoClo
 
     /** @return a prefetch that draws nothing ahead (the report draws every picture itself) */
     public static SamplePrefetch none() {
-        return new SamplePrefetch(null, Set.of());
+        return new SamplePrefetch(null, Set.of(), () -> 0);
     }
 
     /**
@@ -53,6 +56,12 @@ public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoClo
      * @return a prefetch of the pictures of the recordings the report would sample if all of them had cells
      */
     public static SamplePrefetch of(Configuration hadoop, List<SweepRecording> planned) {
+        return of(hadoop, planned, SamplePrefetch::headroom);
+    }
+
+    /** As {@link #of(Configuration, List)}, with the heap a picture drawn ahead may take, bytes, as given. */
+    static SamplePrefetch of(Configuration hadoop, List<SweepRecording> planned,
+                             java.util.function.LongSupplier headroom) {
         List<SweepRecording> sorted = new ArrayList<>(planned);
         sorted.sort(Comparator.comparingInt(SweepRecording::pointIndex).thenComparingLong(SweepRecording::seed)
                 .thenComparing(SweepRecording::cacheKey));
@@ -60,7 +69,7 @@ public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoClo
         for (int i : SweepReport.spread(sorted.size())) {
             keys.add(sorted.get(i).cacheKey());
         }
-        return new SamplePrefetch(hadoop, keys);
+        return new SamplePrefetch(hadoop, keys, headroom);
     }
 
     /** Starts drawing the pictures of {@code ended} if it is committed and one the report will likely sample. */
@@ -70,7 +79,7 @@ public final class SamplePrefetch implements Consumer<RecordingOutcome>, AutoClo
                 || !chosen.contains(ended.recording().cacheKey())) {
             return;
         }
-        if (pictureBytes(ended.recording().spec()) > headroom()) {
+        if (pictureBytes(ended.recording().spec()) > headroom.getAsLong()) {
             return; // the sweep's other recordings need the heap now; the report draws this one at the end
         }
         String uri = ended.storeUri();

@@ -232,6 +232,25 @@ class SweepReportTest {
         }
     }
 
+    /**
+     * A picture is drawn ahead only while the heap holds it: with no headroom, a prefetch told of every committed
+     * recording draws none (the report then draws them after the sweep).
+     */
+    @Test
+    void noPictureIsDrawnAheadWithoutHeadroom() throws Exception {
+        org.minisim.spec.sweep.SweepPlan plan = org.minisim.spec.sweep.SweepFile.read(Files.readString(sweepFile));
+        Path stores = shared.resolve("stores");
+        try (SamplePrefetch ahead = SamplePrefetch.of(new org.apache.hadoop.conf.Configuration(false),
+                plan.recordings(), () -> SamplePrefetch.pictureBytes(plan.recordings().get(0).spec()) - 1)) {
+            for (org.minisim.spec.sweep.SweepRecording r : plan.recordings()) {
+                String uri = stores.resolve(r.cacheKey() + ".zarr").toUri().toString();
+                ahead.accept(new org.minisim.job.RecordingOutcome(r, uri, org.minisim.job.RecordingOutcome.Status.DONE,
+                        20, 0, 1, 1, 0.0, null, null));
+                assertEquals(null, ahead.take(uri), r.cacheKey());
+            }
+        }
+    }
+
     /** @return the base64 PNGs of the page's sample-recording pictures, in page order */
     private static List<String> sampleImages(String page) {
         List<String> out = new ArrayList<>();
