@@ -1,6 +1,8 @@
 package org.minisim;
 
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -23,6 +25,30 @@ public final class Parallel {
         } else {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code body(state, i)} for each i in [0, n), with working state that one thread uses at a time: one
+     * state for a sequential loop, one per contiguous slice of the items otherwise (a few slices per core). The
+     * states are made by {@code state} (which may record them, e.g. to merge per-slice results after the loop)
+     * rather than kept in thread-locals, which a loop run once per recording would leave behind in every worker
+     * thread (thousands of dead entries slow every other thread-local lookup of that thread).
+     */
+    public static <S> void forEach(int n, Supplier<S> state, ObjIntConsumer<S> body) {
+        if (n >= MIN_ITEMS) {
+            int slices = Math.min(n, 4 * Runtime.getRuntime().availableProcessors());
+            IntStream.range(0, slices).parallel().forEach(sl -> {
+                S s = state.get();
+                for (int i = (int) ((long) n * sl / slices), end = (int) ((long) n * (sl + 1) / slices); i < end; i++) {
+                    body.accept(s, i);
+                }
+            });
+        } else if (n > 0) {
+            S s = state.get();
+            for (int i = 0; i < n; i++) {
+                body.accept(s, i);
             }
         }
     }

@@ -13,8 +13,18 @@ import org.minisim.scene.CompositeRows;
 sealed interface CompositeRowKernel permits ScalarRowKernel, VectorRowKernel {
 
     /**
+     * One thread's working arrays for {@link #row}, made by {@link #newScratch} and grown as rows need; the caller
+     * keeps it with its other per-thread buffers (a thread-local lookup per row cost more than some rows' sums).
+     */
+    interface Scratch {}
+
+    /** @return new working arrays for one thread's calls of {@link #row} */
+    Scratch newScratch();
+
+    /**
      * Writes row sums for frames {@code [0, n)} into {@code acc[i][0, wc)}.
      *
+     * @param scratch  working arrays from this kernel's {@link #newScratch}, used by one thread at a time
      * @param observed the scene's observed footprints, indexed by cell
      * @param rows     the composite's row index
      * @param from     first entry of the row in {@code rows}
@@ -24,7 +34,7 @@ sealed interface CompositeRowKernel permits ScalarRowKernel, VectorRowKernel {
      * @param acc      per-frame row sums, a.u.; each row at least {@code wc} long
      * @param wc       canvas width, px
      */
-    void row(FootprintPatch[] observed, CompositeRows rows, int from, int to, float[] emission, int n,
+    void row(Scratch scratch, FootprintPatch[] observed, CompositeRows rows, int from, int to, float[] emission, int n,
              float[][] acc, int wc);
 
     /**

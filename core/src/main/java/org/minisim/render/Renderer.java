@@ -86,6 +86,9 @@ public final class Renderer {
         final double[][] fov;
         final double[] counts;
         float[] emission;
+        /** The composite kernel {@link #scratch} belongs to, and that kernel's working arrays for this thread. */
+        CompositeRowKernel scratchOf;
+        CompositeRowKernel.Scratch scratch;
         /** The last flattened block, reused while the flattened length stays the same. */
         double[] flat;
 
@@ -227,12 +230,17 @@ public final class Renderer {
             System.arraycopy(emission, cell * wn + w0, em, cell * n, n);
         }
         float[][] acc = blk.acc;
+        if (blk.scratchOf != kernel) {
+            blk.scratch = kernel.newScratch();
+            blk.scratchOf = kernel;
+        }
+        CompositeRowKernel.Scratch scratch = blk.scratch;
         for (int y = 0; y < hc; y++) {
             int from = rows.rowStart[y], to = rows.rowStart[y + 1];
             if (from == to) {
                 continue;
             }
-            kernel.row(obs, rows, from, to, em, n, acc, wc);
+            kernel.row(scratch, obs, rows, from, to, em, n, acc, wc);
             int base = y * wc;
             for (int i = 0; i < n; i++) {
                 float[] a = acc[i];

@@ -9,19 +9,27 @@ import org.minisim.scene.CompositeRows;
  */
 final class ScalarRowKernel implements CompositeRowKernel {
 
-    /** One for every renderer (its row buffer is per thread). */
+    /** One for every renderer (its row buffer is in each thread's {@link Scratch}). */
     static final ScalarRowKernel SHARED = new ScalarRowKernel();
 
-    private final ThreadLocal<float[]> rowBuffer = new ThreadLocal<>();
+    /** A canvas-wide row buffer, grown to the widest canvas seen. */
+    static final class RowBuffer implements Scratch {
+        float[] row = new float[0];
+    }
 
     @Override
-    public void row(FootprintPatch[] observed, CompositeRows rows, int from, int to, float[] emission, int n,
-                    float[][] acc, int wc) {
-        float[] rowBuf = rowBuffer.get();
-        if (rowBuf == null || rowBuf.length < wc) {
-            rowBuf = new float[wc];
-            rowBuffer.set(rowBuf);
+    public RowBuffer newScratch() {
+        return new RowBuffer();
+    }
+
+    @Override
+    public void row(Scratch scratch, FootprintPatch[] observed, CompositeRows rows, int from, int to,
+                    float[] emission, int n, float[][] acc, int wc) {
+        RowBuffer buffer = (RowBuffer) scratch;
+        if (buffer.row.length < wc) {
+            buffer.row = new float[wc];
         }
+        float[] rowBuf = buffer.row;
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(acc[i], 0, wc, 0f);
         }

@@ -88,29 +88,33 @@ final class VectorRowKernel implements CompositeRowKernel {
     /** Entries laid out at once: their rows and sums stay in the core's own caches while a tile is summed. */
     private static final int GROUP = 128;
 
-    /** A thread's working arrays, grown as needed. */
-    private static final class Scratch {
+    /** A thread's working arrays, grown as needed (and the plain loops' own, for rows before the warm-up ends). */
+    static final class VectorScratch implements Scratch {
+        final ScalarRowKernel.RowBuffer plain = ScalarRowKernel.SHARED.newScratch();
         float[] rows = new float[0];
         final int[] x0 = new int[GROUP], x1 = new int[GROUP], eo = new int[GROUP], list = new int[GROUP];
         float[][] sums = new float[0][];
     }
 
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    @Override
+    public VectorScratch newScratch() {
+        return new VectorScratch();
+    }
 
     @Override
-    public void row(FootprintPatch[] observed, CompositeRows rows, int from, int to, float[] emission, int n,
-                    float[][] acc, int wc) {
+    public void row(Scratch scratch, FootprintPatch[] observed, CompositeRows rows, int from, int to,
+                    float[] emission, int n, float[][] acc, int wc) {
+        VectorScratch s = (VectorScratch) scratch;
         if (compiled) {
-            vectorRow(observed, rows, from, to, emission, n, acc, wc);
+            vectorRow(s, observed, rows, from, to, emission, n, acc, wc);
         } else {
-            ScalarRowKernel.SHARED.row(observed, rows, from, to, emission, n, acc, wc);
+            ScalarRowKernel.SHARED.row(s.plain, observed, rows, from, to, emission, n, acc, wc);
         }
     }
 
     /** {@link #row} with the vector loops, compiled or not. */
-    void vectorRow(FootprintPatch[] observed, CompositeRows rows, int from, int to, float[] emission, int n,
-                   float[][] acc, int wc) {
-        Scratch s = scratch.get();
+    void vectorRow(VectorScratch s, FootprintPatch[] observed, CompositeRows rows, int from, int to,
+                   float[] emission, int n, float[][] acc, int wc) {
         int stride = (wc + T - 1) / T * T + L; // + L: rows 2^k bytes apart would share a few cache sets
         if (s.rows.length < GROUP * stride) {
             s.rows = new float[GROUP * stride];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * The footprint overlaps of one recording's units (docs/table.md#neighbour-columns): a spatial index over the
@@ -97,21 +98,17 @@ public final class FootprintOverlaps {
             bucketUnits[b] = buckets.get(b).stream().mapToInt(Integer::intValue).toArray();
         }
 
-        // every meeting pair (i < j) once, in parallel over i; per-thread maxima and counts merged after
-        ConcurrentLinkedQueue<double[]> maxParts = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<int[]> countParts = new ConcurrentLinkedQueue<>();
-        ThreadLocal<double[]> maxLocal = ThreadLocal.withInitial(() -> {
+        // every meeting pair (i < j) once, in parallel over slices of i; per-slice maxima and counts merged after
+        /** One slice's maxima, counts and marks of units already met (per slice, merged after the loop). */
+        record Part(double[] max, int[] count, int[] seen) {}
+        ConcurrentLinkedQueue<Part> parts = new ConcurrentLinkedQueue<>();
+        Supplier<Part> newPart = () -> {
             double[] a = new double[n];
             Arrays.fill(a, Double.NEGATIVE_INFINITY);
-            maxParts.add(a);
-            return a;
-        });
-        ThreadLocal<int[]> countLocal = ThreadLocal.withInitial(() -> {
-            int[] a = new int[n];
-            countParts.add(a);
-            return a;
-        });
-        ThreadLocal<int[]> seenLocal = ThreadLocal.withInitial(() -> new int[n]);
+            Part p = new Part(a, new int[n], new int[n]);
+            parts.add(p);
+            return p;
+        };
         int[][] pairJ = new int[n][];
         float[][] pairCos = new float[n][];
         // the boxes as flat arrays: the candidate loop below reads them for every unit of every bucket
@@ -122,16 +119,16 @@ public final class FootprintOverlaps {
             bx0[i] = fp[i].x0();
             bx1[i] = fp[i].x1();
         }
-        org.minisim.Parallel.forEach(n, i -> {
+        org.minisim.Parallel.forEach(n, newPart, (part, i) -> {
             FovFootprint f = fp[i];
             pairJ[i] = new int[0];
             pairCos[i] = new float[0];
             if (f.isEmpty() || energy[i][0] <= 0) {
                 return;
             }
-            int[] seen = seenLocal.get();
-            double[] mx = maxLocal.get();
-            int[] cnt = countLocal.get();
+            int[] seen = part.seen();
+            double[] mx = part.max();
+            int[] cnt = part.count();
             int mark = i + 1;
             int[] js = new int[16];
             float[] cs = new float[16];
@@ -177,15 +174,11 @@ public final class FootprintOverlaps {
         });
         maxCosine = new double[n];
         Arrays.fill(maxCosine, Double.NEGATIVE_INFINITY);
-        for (double[] part : maxParts) {
-            for (int i = 0; i < n; i++) {
-                maxCosine[i] = Math.max(maxCosine[i], part[i]);
-            }
-        }
         overlapping = new int[n];
-        for (int[] part : countParts) {
+        for (Part part : parts) {
             for (int i = 0; i < n; i++) {
-                overlapping[i] += part[i];
+                maxCosine[i] = Math.max(maxCosine[i], part.max()[i]);
+                overlapping[i] += part.count()[i];
             }
         }
         neighbours = topNeighbours(pairJ, pairCos);

@@ -21,6 +21,11 @@ class CompositeRowKernelTest {
     void vectorKernelGivesTheScalarKernelsBits() {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "the test JVM runs with --add-modules=jdk.incubator.vector (pom.xml argLine)");
+        VectorRowKernel vector = new VectorRowKernel();
+        ScalarRowKernel scalar = new ScalarRowKernel();
+        // one scratch each across every shape: it grows and is reused as a renderer's thread reuses it
+        VectorRowKernel.VectorScratch vs = vector.newScratch();
+        CompositeRowKernel.Scratch ss = scalar.newScratch();
         for (int[] shape : new int[][] {{70, 13, 40}, {64, 8, 300}, {33, 1, 5}, {288, 20, 150}, {7, 9, 3}}) {
             int wc = shape[0], n = shape[1], cells = shape[2];
             Random rnd = new Random(wc * 31L + n * 7L + cells);
@@ -49,13 +54,11 @@ class CompositeRowKernelTest {
             for (int k = 0; k < em.length; k++) {
                 em[k] = rnd.nextFloat() * 50f;
             }
-            VectorRowKernel vector = new VectorRowKernel();
-            ScalarRowKernel scalar = new ScalarRowKernel();
             for (int y = 0; y < hc; y++) {
                 int from = rows.rowStart[y], to = rows.rowStart[y + 1];
                 float[][] a = filled(n, wc + 3), b = filled(n, wc + 3);
-                scalar.row(obs, rows, from, to, em, n, a, wc);
-                vector.vectorRow(obs, rows, from, to, em, n, b, wc);
+                scalar.row(ss, obs, rows, from, to, em, n, a, wc);
+                vector.vectorRow(vs, obs, rows, from, to, em, n, b, wc);
                 for (int i = 0; i < n; i++) {
                     assertArrayEquals(a[i], b[i], "wc " + wc + ", n " + n + ", cells " + cells + ": row " + y
                             + ", frame " + i);
@@ -71,7 +74,8 @@ class CompositeRowKernelTest {
         CompositeRows rows = new CompositeRows(1, new int[] {0, 1}, new FootprintPatch[] {a, b});
         float[] em = {3f, 5f};
         float[][] acc = filled(1, 4);
-        new ScalarRowKernel().row(new FootprintPatch[] {a, b}, rows, 0, 2, em, 1, acc, 4);
+        ScalarRowKernel k = new ScalarRowKernel();
+        k.row(k.newScratch(), new FootprintPatch[] {a, b}, rows, 0, 2, em, 1, acc, 4);
         assertEquals(5f * 0.3f, acc[0][0]);
         assertEquals(3f * 0.1f + 5f * 0.9f, acc[0][1]);
         assertEquals(3f * 0.7f, acc[0][2]);
