@@ -37,6 +37,17 @@ public final class Renderer {
         this.streams = new RandomStreams(scene.spec().seed());
     }
 
+    /**
+     * Chooses the composite's row kernel for a composite of this much work ahead of the first render, so that a
+     * vector kernel's warm-up (docs/benchmark.md#vector-composite) overlaps the sweep's start rather than the render's
+     * first seconds; choosing again later finds the same kernel. Nothing happens below the vector kernel's threshold.
+     *
+     * @param multiplyAdds an estimate of the largest composite to come: Σ cells × observed patch area, px, × frames
+     */
+    public static void prepareComposite(double multiplyAdds) {
+        CompositeRowKernel.forWork(multiplyAdds);
+    }
+
     /** @return the composite's row kernel for frames [t0, t1) (a vector kernel's warm-up starts when chosen) */
     private CompositeRowKernel kernelFor(int t0, int t1) {
         if (!scene.runs(StepKind.COMPOSITE)) {

@@ -3,6 +3,7 @@ package org.minisim.job.cli;
 import org.minisim.job.*;
 import org.minisim.job.exec.Failures;
 import org.minisim.job.exec.TaskFailures;
+import org.minisim.render.Renderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,6 +108,9 @@ public final class RunCommand {
         }
         if (!a.noReport()) {
             SweepReport.warmUp();
+        }
+        if (InProcessExecutor.isLocalMaster(master)) {
+            Renderer.prepareComposite(JitChoice.largestComposite(plan));
         }
         SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
         long frames = 0;
