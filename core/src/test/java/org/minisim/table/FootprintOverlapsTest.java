@@ -53,4 +53,34 @@ class FootprintOverlapsTest {
         assertEquals(exactCosine(f.observed[0], f.observed[1]), f.overlaps().maxNeighbourCosine(0), 1e-12);
         assertEquals(1, f.overlaps().neighbours(0).length);
     }
+
+    @Test
+    void theZOrderVisitsEveryUnitOnceWithNeighboursTogether() {
+        // a 4 x 4 grid of 8 px boxes listed column by column: the Z order takes each 2 x 2 quad in turn
+        int[] y0 = new int[16], y1 = new int[16], x0 = new int[16], x1 = new int[16];
+        for (int i = 0; i < 16; i++) {
+            int r = i % 4, c = i / 4;
+            y0[i] = 8 * r;
+            y1[i] = 8 * r + 8;
+            x0[i] = 8 * c;
+            x1[i] = 8 * c + 8;
+        }
+        int[] order = FootprintOverlaps.zOrder(y0, y1, x0, x1);
+        boolean[] seen = new boolean[16];
+        for (int i : order) {
+            assertTrue(!seen[i], "unit " + i + " twice");
+            seen[i] = true;
+        }
+        for (int q = 0; q < 16; q += 4) {
+            int qr = y0[order[q]] / 16, qc = x0[order[q]] / 16;
+            for (int k = q; k < q + 4; k++) {
+                assertEquals(qr, y0[order[k]] / 16, "rank " + k);
+                assertEquals(qc, x0[order[k]] / 16, "rank " + k);
+            }
+        }
+        // equal centres keep index order
+        int[] same = FootprintOverlaps.zOrder(new int[] {0, 0, 0}, new int[] {4, 4, 4}, new int[] {0, 0, 0},
+                new int[] {4, 4, 4});
+        assertEquals(java.util.List.of(0, 1, 2), java.util.Arrays.stream(same).boxed().toList());
+    }
 }
