@@ -8,7 +8,6 @@ import java.util.List;
 import org.minisim.run.MemoryEstimate;
 import org.minisim.run.RecordingArrays;
 import org.minisim.spec.Spec;
-import org.minisim.spec.StepKind;
 import org.minisim.spec.sweep.SweepPlan;
 import org.minisim.spec.sweep.SweepRecording;
 
@@ -55,27 +54,6 @@ final class JitChoice {
             w += (double) frames * s.geometry().fovPixels() + CELL_FRAME_WEIGHT * cells * frames;
         }
         return w;
-    }
-
-    /**
-     * @return an estimate of the sweep's largest composite, multiply-adds: over its recordings, the most of expected
-     *     cells × patch area × frames (from {@link MemoryEstimate}'s patch sizes, within 0.5×–2×: the full template's
-     *     256 px × 30 s ≈ 7.7·10⁹ against ~8.6·10⁹ rendered); 0 when this JVM lacks the {@link #VECTOR_MODULE} (the composite then runs the plain
-     *     loops whatever its size)
-     */
-    static double largestComposite(SweepPlan plan) {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            return 0;
-        }
-        double most = 0;
-        for (SweepRecording r : plan.recordings()) {
-            Spec s = r.spec();
-            if (s.has(StepKind.COMPOSITE)) {
-                int frames = RecordingArrays.movieFrames(s);
-                most = Math.max(most, MemoryEstimate.of(s, frames).patchBytes() / 4.0 * frames);
-            }
-        }
-        return most;
     }
 
     /** @return whether this JVM was started with the quick compiler only and the sweep wants both */

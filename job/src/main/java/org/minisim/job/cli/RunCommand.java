@@ -3,7 +3,6 @@ package org.minisim.job.cli;
 import org.minisim.job.*;
 import org.minisim.job.exec.Failures;
 import org.minisim.job.exec.TaskFailures;
-import org.minisim.render.Renderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,7 +109,7 @@ public final class RunCommand {
             SweepReport.warmUp();
         }
         if (InProcessExecutor.isLocalMaster(master)) {
-            Renderer.prepareComposite(JitChoice.largestComposite(plan));
+            org.minisim.run.CompositeWarmUp.startFor(plan.recordings().stream().map(SweepRecording::spec).toList());
         }
         SweepRunOptions o = new SweepRunOptions(a.sweep(), plan, stores, table, a.framesPerTask(), 0, out, err);
         long frames = 0;

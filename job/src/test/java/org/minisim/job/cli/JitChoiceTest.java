@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.recording.io.RecordingStoreWriter;
+import org.minisim.run.CompositeWarmUp;
 import org.minisim.spec.sweep.SweepFile;
 import org.minisim.spec.sweep.SweepPlan;
+import org.minisim.spec.sweep.SweepRecording;
 import org.minisim.store.FileByteStore;
 
 /**
@@ -55,15 +57,18 @@ class JitChoiceTest {
         assertFalse(JitChoice.wantsOptimisingCompiler(fullFour, true), "this test JVM was not started so");
     }
 
+    private static double largestComposite(SweepPlan plan) {
+        return CompositeWarmUp.largestComposite(plan.recordings().stream().map(SweepRecording::spec).toList());
+    }
+
     @Test
-    void theLargestCompositeIsEstimatedFromTheSpecs() throws Exception {
-        assertTrue(ModuleLayer.boot().findModule(JitChoice.VECTOR_MODULE).isPresent(), "pom.xml argLine adds it");
+    void theRelaunchedJvmWarmsUpTheVectorCompositeOnlyForALargeOne() throws Exception {
         // a full 256 px x 30 s recording's composite is ~8.6e9 multiply-adds (docs/benchmark.md#vector-composite):
         // the estimate is MemoryEstimate's patch sizes (within 0.5x-2x): well past the vector kernel's 1e9
-        double full = JitChoice.largestComposite(sweep("conf/bench/full-256.json", 30.0, 4));
+        double full = largestComposite(sweep("conf/bench/full-256.json", 30.0, 4));
         assertTrue(full > 4.3e9 && full < 1.7e10, "4 x full 256 px x 30 s: " + full);
         // a tiny recording's is far below it however many there are: no warm-up for a sweep that will not use it
-        double tiny = JitChoice.largestComposite(sweep("conf/bench/tiny-64px-2s.json", 2.0, 2000));
+        double tiny = largestComposite(sweep("conf/bench/tiny-64px-2s.json", 2.0, 2000));
         assertTrue(tiny < 1e8, "2000 tiny recordings: " + tiny);
     }
 
