@@ -33,8 +33,8 @@ public final class Parallel {
      * Runs {@code body(state, i)} for each i in [0, n), with working state that one thread uses at a time: one
      * state for a sequential loop, one per contiguous slice of the items otherwise (a few slices per core). The
      * states are made by {@code state} (which may record them, e.g. to merge per-slice results after the loop)
-     * rather than kept in thread-locals, which a loop run once per recording would leave behind in every worker
-     * thread (thousands of dead entries slow every other thread-local lookup of that thread).
+     * rather than kept in thread-locals, which a loop run once per recording would make anew each time and leave in
+     * every worker thread's map until they are collected.
      */
     public static <S> void forEach(int n, Supplier<S> state, ObjIntConsumer<S> body) {
         if (n >= MIN_ITEMS) {

@@ -14,7 +14,7 @@ sealed interface CompositeRowKernel permits ScalarRowKernel, VectorRowKernel {
 
     /**
      * One thread's working arrays for {@link #row}, made by {@link #newScratch} and grown as rows need; the caller
-     * keeps it with its other per-thread buffers (a thread-local lookup per row cost more than some rows' sums).
+     * keeps it with its other per-thread buffers instead of a thread-local lookup per row.
      */
     interface Scratch {}
 

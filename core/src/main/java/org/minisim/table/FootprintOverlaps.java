@@ -120,7 +120,7 @@ public final class FootprintOverlaps {
             bx1[i] = fp[i].x1();
         }
         // units in the Z order of their boxes' centres: consecutive units meet mostly the same others, whose
-        // samples are then still in the core's caches (in cell order each pair's rows were a fresh memory read).
+        // samples are then still in the core's caches (in cell order the dense quick-start's loop waited on memory).
         // Each pair is still taken once, from its lower index, with the same arithmetic: the same results.
         int[] order = zOrder(by0, by1, bx0, bx1);
         org.minisim.Parallel.forEach(n, newPart, (part, rank) -> {
