@@ -18,7 +18,8 @@ import org.minisim.spec.sweep.SweepRecording;
  * large recordings needs C2's code (4 × 256 px × 30 s: ~15 s with both, ~22 s with the quick one alone). So the
  * launcher starts {@code run} with the quick compiler only and {@link #RELAUNCH_PROPERTY} set; once the sweep file
  * is read, a sweep whose {@link #work} exceeds {@link #WORK_THRESHOLD} runs again in a JVM with both compilers
- * (the same flags and arguments otherwise; ~0.3 s, a few percent of such a sweep), which this one waits for.
+ * (the same flags and arguments otherwise; ~0.3 s, a few percent of such a sweep), which this one waits for. That JVM
+ * also reads {@link #DIRECTIVES_FILE}, which keeps C2 to the numeric code (docs/benchmark.md#optimising-compiler-directives).
  */
 final class JitChoice {
 
@@ -33,6 +34,18 @@ final class JitChoice {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     /** The line the JVM prints on stderr when it resolves an incubator module; the relaunch drops it. */
     static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: " + VECTOR_MODULE;
+    /**
+     * The compiler directives of the JVM with both compilers, relative to {@code minisim.home}
+     * (docs/benchmark.md#optimising-compiler-directives): C2 for the numeric code only.
+     */
+    static final String DIRECTIVES_FILE = "conf/jit-directives.json";
+    /** The JVM option naming a directives file. */
+    static final String DIRECTIVES_OPTION = "-XX:CompilerDirectivesFile=";
+    /**
+     * The end of the line the JVM prints when it reads a directives file ("2 compiler directives added"); with
+     * {@code -XX:+DisplayVMOutputToStderr} it goes to stderr, where the relaunch drops it.
+     */
+    static final String DIRECTIVES_NOTICE_END = " compiler directives added";
 
     /** Work (pixel-frames plus {@link #CELL_FRAME_WEIGHT} per cell-frame) above which C2 pays for itself. */
     static final double WORK_THRESHOLD = 1e8;
@@ -81,6 +94,7 @@ final class JitChoice {
         if (!vector) {
             cmd.add("--add-modules=" + VECTOR_MODULE);
         }
+        cmd.addAll(directiveOptions(cmd));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
@@ -108,41 +122,81 @@ final class JitChoice {
     }
 
     /**
+     * @return the options that give the new JVM {@link #DIRECTIVES_FILE} (its one-line notice on stderr, where the
+     *     relaunch drops it): none when the options already name a directives file or the file is not there
+     */
+    static List<String> directiveOptions(List<String> options) {
+        if (options.stream().anyMatch(o -> o.startsWith(DIRECTIVES_OPTION))) {
+            return List.of();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("minisim.home", "."), DIRECTIVES_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DisplayVMOutputToStderr",
+                DIRECTIVES_OPTION + file.toAbsolutePath());
+    }
+
+    /**
      * Copies the child's stderr to this process's as it comes (status lines rewritten with carriage returns
-     * included), without a first line of {@link #INCUBATOR_WARNING}, which the JVM prints before anything else.
+     * included), without the JVM's own notices that come before anything else: a first line or two that are
+     * {@link #INCUBATOR_WARNING} or a directives notice ({@link #isStartNotice}). A line is held back only while it
+     * can still become such a notice.
      */
     static void forwardStderr(java.io.InputStream child, java.io.PrintStream err) {
-        byte[] warning = (INCUBATOR_WARNING + System.lineSeparator()).getBytes(java.nio.charset.Charset.defaultCharset());
+        String nl = System.lineSeparator();
+        java.nio.charset.Charset cs = java.nio.charset.Charset.defaultCharset();
         try (java.io.InputStream in = child) {
             byte[] buf = new byte[8192];
-            int matched = 0; // bytes so far equal to the start of the warning line (held back)
+            java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream(); // the line being checked
+            int notices = 0; // start notices dropped so far
             boolean checking = true;
             int n;
             while ((n = in.read(buf)) > 0) {
                 int from = 0;
-                if (checking) {
-                    while (from < n && matched < warning.length && buf[from] == warning[matched]) {
-                        from++;
-                        matched++;
-                    }
-                    if (matched == warning.length) {
-                        checking = false; // dropped
-                    } else if (from < n) {
-                        checking = false; // not the warning: release what was held back
-                        err.write(warning, 0, matched);
-                    } else {
-                        continue; // all of this read is still a prefix of the warning
+                while (checking && from < n) {
+                    held.write(buf[from++]);
+                    String line = held.toString(cs);
+                    if (line.endsWith(nl) && isStartNotice(line.substring(0, line.length() - nl.length()))) {
+                        held.reset(); // dropped
+                        checking = ++notices < 2;
+                    } else if (!couldBeStartNotice(line, nl)) {
+                        err.write(held.toByteArray(), 0, held.size()); // not a notice: release it
+                        held.reset();
+                        checking = false;
                     }
                 }
                 err.write(buf, from, n - from);
                 err.flush();
             }
-            if (checking) {
-                err.write(warning, 0, matched);
-            }
+            err.write(held.toByteArray(), 0, held.size());
             err.flush();
         } catch (IOException e) {
             // the child is gone: nothing more to copy
         }
+    }
+
+    /** @return whether a whole line (without its separator) is a JVM start notice the relaunch drops */
+    static boolean isStartNotice(String line) {
+        if (line.equals(INCUBATOR_WARNING)) {
+            return true;
+        }
+        int digits = 0;
+        while (digits < line.length() && Character.isDigit(line.charAt(digits))) {
+            digits++;
+        }
+        return digits > 0 && line.substring(digits).equals(DIRECTIVES_NOTICE_END);
+    }
+
+    /** @return whether {@code text} (a line so far, with its separator if complete) can still become a notice */
+    private static boolean couldBeStartNotice(String text, String nl) {
+        if ((INCUBATOR_WARNING + nl).startsWith(text)) {
+            return true;
+        }
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+            digits++;
+        }
+        return (DIRECTIVES_NOTICE_END + nl).startsWith(text.substring(digits));
     }
 }

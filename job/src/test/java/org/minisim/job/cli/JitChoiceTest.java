@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minisim.recording.io.RecordingStoreWriter;
@@ -99,6 +100,42 @@ class JitChoiceTest {
         assertEquals("later\n" + notice, forwarded("later\n" + notice), "only a first line is the JVM's notice");
         assertEquals("WARNING: Using incub", forwarded("WARNING: Using incub"), "a cut prefix is kept");
         assertEquals("", forwarded(""));
+        String directives = "2" + JitChoice.DIRECTIVES_NOTICE_END + System.lineSeparator();
+        assertEquals("run\n", forwarded(directives + notice + "run\n"), "both notices, in the JVM's order");
+        assertEquals("run\n", forwarded(notice + directives + "run\n"));
+        assertEquals(directives + "run\n", forwarded(notice + directives + directives + "run\n"),
+                "at most two notices");
+        assertEquals("100%\r", forwarded("100%\r"), "a status line starting with digits is not held back");
+        assertEquals("12 compiler directives", forwarded("12 compiler directives"), "a cut notice is kept");
+    }
+
+    @Test
+    void theRelaunchedJvmReadsTheShippedCompilerDirectives() throws Exception {
+        String home = System.getProperty("minisim.home");
+        try {
+            System.setProperty("minisim.home", "..");
+            List<String> options = JitChoice.directiveOptions(List.of("-Xmx1g"));
+            assertEquals(3, options.size(), options.toString());
+            assertEquals(List.of(), JitChoice.directiveOptions(List.of("-XX:CompilerDirectivesFile=/elsewhere.json")),
+                    "a directives file of the user's own is kept");
+            // the JVM refuses to start on a file it cannot parse: the shipped one must start one
+            List<String> cmd = new java.util.ArrayList<>(List.of(
+                    System.getProperty("java.home") + "/bin/java"));
+            cmd.addAll(options);
+            cmd.add("-version");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.Charset.defaultCharset());
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.lines().anyMatch(JitChoice::isStartNotice), out);
+            System.setProperty("minisim.home", dir.toString());
+            assertEquals(List.of(), JitChoice.directiveOptions(List.of()), "no file, no options");
+        } finally {
+            if (home == null) {
+                System.clearProperty("minisim.home");
+            } else {
+                System.setProperty("minisim.home", home);
+            }
+        }
     }
 
     /** @return what {@link JitChoice#forwardStderr} writes for that child output, read one byte at a time */
