@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.minisim.spec.Spec;
 import org.minisim.spec.json.CanonicalJson;
 import org.minisim.spec.json.JsonText;
 import org.minisim.spec.json.ParsedSpec;
@@ -39,8 +40,45 @@ public final class SweepFile {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final List<SpecIssue> errors = new ArrayList<>();
+    /** Measuring only ({@link #reaches}): each valid spec's share, and when the running total is enough; else null. */
+    private final java.util.function.ToDoubleFunction<Spec> measure;
+    private final java.util.function.DoublePredicate enough;
+    private double measured;
+    private boolean stopped;
 
     private SweepFile() {
+        this(null, null);
+    }
+
+    private SweepFile(java.util.function.ToDoubleFunction<Spec> measure, java.util.function.DoublePredicate enough) {
+        this.measure = measure;
+        this.enough = enough;
+    }
+
+    /**
+     * Whether the recordings of a sweep file, expanded in order, add up to more than {@code threshold} of some
+     * measure of each one's spec, found by validating only as many as it takes (a large sweep's first recordings)
+     * and computing no cache keys: a cheap question to ask before {@link #read} expands the whole file.
+     *
+     * @param fileText  the sweep file's text
+     * @param measure   a recording's share (≥ 0), from its validated spec
+     * @param threshold the total to exceed
+     * @return true once the running total exceeds the threshold; false when the whole sweep stays at or below it,
+     *     and when the file does not parse or validate as far as it was read ({@link #read} then tells why)
+     */
+    public static boolean reaches(String fileText, java.util.function.ToDoubleFunction<Spec> measure,
+                                  double threshold) {
+        JsonText.Parsed p = JsonText.parse(fileText, "SW-1", "SW-1");
+        if (!p.ok()) {
+            return false;
+        }
+        SweepFile f = new SweepFile(measure, total -> total > threshold);
+        try {
+            f.run(p.tree());
+        } catch (RuntimeException e) { // a SweepValidationException among them
+            return false;
+        }
+        return f.stopped;
     }
 
     /** One axis of the file, resolved. */
@@ -240,6 +278,14 @@ public final class SweepFile {
                 Long effectiveSeed = seed != null ? seed : seedOf(tree);
                 try {
                     ParsedSpec ps = SpecReader.read(tree);
+                    if (measure != null) {
+                        measured += measure.applyAsDouble(ps.spec());
+                        if (enough.test(measured) && errors.isEmpty()) {
+                            stopped = true;
+                            return null;
+                        }
+                        continue; // only measuring: no keys
+                    }
                     SweepRecording r = recording(p, ps, chosenAxes, split);
                     SweepRecording clash = byKey.putIfAbsent(r.cacheKey(), r);
                     if (clash != null) {

@@ -174,4 +174,21 @@ class SweepExamplesTest {
         assertEquals(List.of("P-2"), bad.ruleIds());
         assertEquals(OnInvalidPoint.SKIP, plan.onInvalidPoint());
     }
+
+    @Test
+    void reachesExpandsOnlyTheRecordingsItTakesToPassTheThreshold() {
+        String text = resource("depth-x-na.json"); // 27 recordings
+        List<Long> seen = new java.util.ArrayList<>();
+        assertTrue(SweepFile.reaches(text, spec -> {
+            seen.add(spec.seed());
+            return 1.0;
+        }, 2.5));
+        List<SweepRecording> all = SweepFile.read(text).recordings();
+        assertEquals(List.of(all.get(0).seed(), all.get(1).seed(), all.get(2).seed()), seen,
+                "the first three in expansion order, no more");
+        assertTrue(!SweepFile.reaches(text, r -> 1.0, 27.0), "27 recordings of 1 do not pass 27");
+        assertTrue(SweepFile.reaches(text, r -> 1.0, 26.5));
+        assertTrue(!SweepFile.reaches("{\"sweep_format\": 2}", r -> 1.0, -1.0), "an invalid file: false");
+        assertTrue(!SweepFile.reaches("not json", r -> 1.0, -1.0));
+    }
 }

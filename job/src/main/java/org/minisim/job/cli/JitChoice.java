@@ -61,17 +61,32 @@ final class JitChoice {
     static double work(SweepPlan plan) {
         double w = 0;
         for (SweepRecording r : plan.recordings()) {
-            Spec s = r.spec();
-            long frames = RecordingArrays.movieFrames(s);
-            long cells = MemoryEstimate.expectedCells(s);
-            w += (double) frames * s.geometry().fovPixels() + CELL_FRAME_WEIGHT * cells * frames;
+            w += work(r.spec());
         }
         return w;
+    }
+
+    /** @return one recording's share of {@link #work(SweepPlan)} */
+    static double work(Spec s) {
+        long frames = RecordingArrays.movieFrames(s);
+        long cells = MemoryEstimate.expectedCells(s);
+        return (double) frames * s.geometry().fovPixels() + CELL_FRAME_WEIGHT * cells * frames;
     }
 
     /** @return whether this JVM was started with the quick compiler only and the sweep wants both */
     static boolean wantsOptimisingCompiler(SweepPlan plan, boolean tasksInThisJvm) {
         return Boolean.getBoolean(RELAUNCH_PROPERTY) && tasksInThisJvm && work(plan) > WORK_THRESHOLD;
+    }
+
+    /**
+     * {@link #wantsOptimisingCompiler} asked of the sweep file's text before it is expanded: expands only the
+     * recordings it takes to pass {@link #WORK_THRESHOLD} (the first ~400 of 2000 tiny ones, one dense one), so a
+     * large sweep is expanded in full only by the JVM that runs it. False when the file does not validate as far
+     * as it was read (the full read then reports why).
+     */
+    static boolean wantsOptimisingCompiler(String sweepText, boolean tasksInThisJvm) {
+        return Boolean.getBoolean(RELAUNCH_PROPERTY) && tasksInThisJvm
+                && org.minisim.spec.sweep.SweepFile.reaches(sweepText, JitChoice::work, WORK_THRESHOLD);
     }
 
     /**

@@ -55,6 +55,23 @@ public final class RunCommand {
     /** The option showing log output and stack traces on the console ({@link RunLog}). */
     static final String VERBOSE = "--verbose";
 
+    /**
+     * Runs the sweep in a JVM with both compilers ({@link JitChoice#relaunch}).
+     *
+     * @return its exit status, or null when it could not be started (this JVM then runs the sweep with the quick
+     *     compiler: slower, the same result)
+     */
+    private static Integer relaunch(String[] args) {
+        try {
+            return JitChoice.relaunch(args);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.FAILED;
+        }
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> list = new java.util.ArrayList<>(Arrays.asList(args));
         boolean verbose = list.removeIf(VERBOSE::equals);
@@ -72,6 +89,15 @@ public final class RunCommand {
         } catch (IOException | RuntimeException e) {
             err.println("minisim run: cannot read sweep file " + a.sweep() + ": " + Failures.oneLine(e));
             return 1;
+        }
+        Map<String, String> conf = new LinkedHashMap<>(a.conf());
+        String master = a.master() != null ? a.master() : System.getProperty("spark.master", conf.get("spark.master"));
+        // a large sweep runs in a JVM with both compilers: decided on as few of its recordings as it takes
+        if (JitChoice.wantsOptimisingCompiler(text, InProcessExecutor.isLocalMaster(master))) {
+            Integer status = relaunch(args);
+            if (status != null) {
+                return status;
+            }
         }
         SweepPlan plan;
         try {
@@ -92,17 +118,11 @@ public final class RunCommand {
             return 1;
         }
 
-        Map<String, String> conf = new LinkedHashMap<>(a.conf());
-        String master = a.master() != null ? a.master() : System.getProperty("spark.master", conf.get("spark.master"));
         boolean spark = !InProcessExecutor.isLocalMaster(master) || "spark".equals(conf.get(EXECUTOR_CONF));
         if (JitChoice.wantsOptimisingCompiler(plan, InProcessExecutor.isLocalMaster(master))) {
-            try {
-                return JitChoice.relaunch(args);
-            } catch (IOException e) {
-                // run it here with the quick compiler: slower, the same result
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ExitStatus.FAILED;
+            Integer status = relaunch(args);
+            if (status != null) {
+                return status;
             }
         }
         if (!a.noReport()) {
