@@ -40,11 +40,10 @@ public final class SweepFile {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final List<SpecIssue> errors = new ArrayList<>();
-    /** Measuring only ({@link #reaches}): each valid spec's share, and when the running total is enough; else null. */
+    /** {@link #readUnlessOver}: each valid spec's share, and when the running total is enough; else null. */
     private final java.util.function.ToDoubleFunction<Spec> measure;
     private final java.util.function.DoublePredicate enough;
     private double measured;
-    private boolean stopped;
 
     private SweepFile() {
         this(null, null);
@@ -56,29 +55,23 @@ public final class SweepFile {
     }
 
     /**
-     * Whether the recordings of a sweep file, expanded in order, add up to more than {@code threshold} of some
-     * measure of each one's spec, found by validating only as many as it takes (a large sweep's first recordings)
-     * and computing no cache keys: a cheap question to ask before {@link #read} expands the whole file.
+     * {@link #read}, unless the recordings, expanded in order, add up to more than {@code threshold} of a measure of
+     * each one's spec first: then the rest is not expanded (a caller that hands a large sweep to another process
+     * expands only its first recordings, and a small sweep is read once).
      *
      * @param fileText  the sweep file's text
      * @param measure   a recording's share (≥ 0), from its validated spec
      * @param threshold the total to exceed
-     * @return true once the running total exceeds the threshold; false when the whole sweep stays at or below it,
-     *     and when the file does not parse or validate as far as it was read ({@link #read} then tells why)
+     * @return the plan, or null when the running total passed the threshold before any error was found
+     * @throws SweepValidationException as {@link #read}, with every error found up to where it stopped
      */
-    public static boolean reaches(String fileText, java.util.function.ToDoubleFunction<Spec> measure,
-                                  double threshold) {
+    public static SweepPlan readUnlessOver(String fileText, java.util.function.ToDoubleFunction<Spec> measure,
+                                           double threshold) {
         JsonText.Parsed p = JsonText.parse(fileText, "SW-1", "SW-1");
         if (!p.ok()) {
-            return false;
+            throw new SweepValidationException(List.of(p.error()));
         }
-        SweepFile f = new SweepFile(measure, total -> total > threshold);
-        try {
-            f.run(p.tree());
-        } catch (RuntimeException e) { // a SweepValidationException among them
-            return false;
-        }
-        return f.stopped;
+        return new SweepFile(measure, total -> total > threshold).run(p.tree());
     }
 
     /** One axis of the file, resolved. */
@@ -281,10 +274,8 @@ public final class SweepFile {
                     if (measure != null) {
                         measured += measure.applyAsDouble(ps.spec());
                         if (enough.test(measured) && errors.isEmpty()) {
-                            stopped = true;
-                            return null;
+                            return null; // over the threshold: the rest is not expanded
                         }
-                        continue; // only measuring: no keys
                     }
                     SweepRecording r = recording(p, ps, chosenAxes, split);
                     SweepRecording clash = byKey.putIfAbsent(r.cacheKey(), r);

@@ -176,19 +176,22 @@ class SweepExamplesTest {
     }
 
     @Test
-    void reachesExpandsOnlyTheRecordingsItTakesToPassTheThreshold() {
+    void readUnlessOverExpandsOnlyTheRecordingsItTakesToPassTheThreshold() {
         String text = resource("depth-x-na.json"); // 27 recordings
         List<Long> seen = new java.util.ArrayList<>();
-        assertTrue(SweepFile.reaches(text, spec -> {
+        assertNull(SweepFile.readUnlessOver(text, spec -> {
             seen.add(spec.seed());
             return 1.0;
         }, 2.5));
-        List<SweepRecording> all = SweepFile.read(text).recordings();
-        assertEquals(List.of(all.get(0).seed(), all.get(1).seed(), all.get(2).seed()), seen,
-                "the first three in expansion order, no more");
-        assertTrue(!SweepFile.reaches(text, r -> 1.0, 27.0), "27 recordings of 1 do not pass 27");
-        assertTrue(SweepFile.reaches(text, r -> 1.0, 26.5));
-        assertTrue(!SweepFile.reaches("{\"sweep_format\": 2}", r -> 1.0, -1.0), "an invalid file: false");
-        assertTrue(!SweepFile.reaches("not json", r -> 1.0, -1.0));
+        SweepPlan all = SweepFile.read(text);
+        assertEquals(List.of(all.recordings().get(0).seed(), all.recordings().get(1).seed(),
+                all.recordings().get(2).seed()), seen, "the first three in expansion order, no more");
+        SweepPlan below = SweepFile.readUnlessOver(text, spec -> 1.0, 27.0);
+        assertEquals(all.recordings(), below.recordings(), "27 recordings of 1 do not pass 27: the whole plan");
+        assertNull(SweepFile.readUnlessOver(text, spec -> 1.0, 26.5));
+        org.junit.jupiter.api.Assertions.assertThrows(SweepValidationException.class,
+                () -> SweepFile.readUnlessOver("{\"sweep_format\": 2}", spec -> 1.0, -1.0), "errors as read");
+        org.junit.jupiter.api.Assertions.assertThrows(SweepValidationException.class,
+                () -> SweepFile.readUnlessOver("not json", spec -> 1.0, -1.0));
     }
 }

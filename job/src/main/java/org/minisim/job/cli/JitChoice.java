@@ -79,14 +79,18 @@ final class JitChoice {
     }
 
     /**
-     * {@link #wantsOptimisingCompiler} asked of the sweep file's text before it is expanded: expands only the
-     * recordings it takes to pass {@link #WORK_THRESHOLD} (the first ~400 of 2000 tiny ones, one dense one), so a
-     * large sweep is expanded in full only by the JVM that runs it. False when the file does not validate as far
-     * as it was read (the full read then reports why).
+     * Reads the sweep file as {@link org.minisim.spec.sweep.SweepFile#read}, unless this JVM runs with the quick
+     * compiler only and the sweep passes {@link #WORK_THRESHOLD}: that is decided on as few of its recordings as it
+     * takes (the first ~400 of 2000 tiny ones, the one dense one), so a large sweep is expanded in full only by the
+     * JVM that runs it, and a small one is read once.
+     *
+     * @return the plan, or null when the sweep wants the optimising compiler ({@link #relaunch} it)
      */
-    static boolean wantsOptimisingCompiler(String sweepText, boolean tasksInThisJvm) {
-        return Boolean.getBoolean(RELAUNCH_PROPERTY) && tasksInThisJvm
-                && org.minisim.spec.sweep.SweepFile.reaches(sweepText, JitChoice::work, WORK_THRESHOLD);
+    static SweepPlan readOrHandOver(String sweepText, boolean tasksInThisJvm) {
+        if (!Boolean.getBoolean(RELAUNCH_PROPERTY) || !tasksInThisJvm) {
+            return org.minisim.spec.sweep.SweepFile.read(sweepText);
+        }
+        return org.minisim.spec.sweep.SweepFile.readUnlessOver(sweepText, JitChoice::work, WORK_THRESHOLD);
     }
 
     /**

@@ -92,16 +92,17 @@ public final class RunCommand {
         }
         Map<String, String> conf = new LinkedHashMap<>(a.conf());
         String master = a.master() != null ? a.master() : System.getProperty("spark.master", conf.get("spark.master"));
-        // a large sweep runs in a JVM with both compilers: decided on as few of its recordings as it takes
-        if (JitChoice.wantsOptimisingCompiler(text, InProcessExecutor.isLocalMaster(master))) {
-            Integer status = relaunch(args);
-            if (status != null) {
-                return status;
-            }
-        }
         SweepPlan plan;
         try {
-            plan = SweepFile.read(text);
+            // a large sweep runs in a JVM with both compilers, decided on as few of its recordings as it takes
+            plan = JitChoice.readOrHandOver(text, InProcessExecutor.isLocalMaster(master));
+            if (plan == null) {
+                Integer status = relaunch(args);
+                if (status != null) {
+                    return status;
+                }
+                plan = SweepFile.read(text);
+            }
         } catch (SweepValidationException e) {
             err.println("minisim run: " + a.sweep() + ": the sweep file is invalid (" + e.getIssues().size()
                     + (e.getIssues().size() == 1 ? " error" : " errors") + "); nothing was run:");
