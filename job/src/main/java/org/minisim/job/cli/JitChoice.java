@@ -73,11 +73,6 @@ final class JitChoice {
         return (double) frames * s.geometry().fovPixels() + CELL_FRAME_WEIGHT * cells * frames;
     }
 
-    /** @return whether this JVM was started with the quick compiler only and the sweep wants both */
-    static boolean wantsOptimisingCompiler(SweepPlan plan, boolean tasksInThisJvm) {
-        return Boolean.getBoolean(RELAUNCH_PROPERTY) && tasksInThisJvm && work(plan) > WORK_THRESHOLD;
-    }
-
     /**
      * Reads the sweep file as {@link org.minisim.spec.sweep.SweepFile#read}, unless this JVM runs with the quick
      * compiler only and the sweep passes {@link #WORK_THRESHOLD}: that is decided on as few of its recordings as it
@@ -197,25 +192,22 @@ final class JitChoice {
 
     /** @return whether a whole line (without its separator) is a JVM start notice the relaunch drops */
     static boolean isStartNotice(String line) {
-        if (line.equals(INCUBATOR_WARNING)) {
-            return true;
-        }
-        int digits = 0;
-        while (digits < line.length() && Character.isDigit(line.charAt(digits))) {
-            digits++;
-        }
-        return digits > 0 && line.substring(digits).equals(DIRECTIVES_NOTICE_END);
+        int digits = leadingDigits(line);
+        return line.equals(INCUBATOR_WARNING) || digits > 0 && line.substring(digits).equals(DIRECTIVES_NOTICE_END);
     }
 
     /** @return whether {@code text} (a line so far, with its separator if complete) can still become a notice */
     private static boolean couldBeStartNotice(String text, String nl) {
-        if ((INCUBATOR_WARNING + nl).startsWith(text)) {
-            return true;
+        return (INCUBATOR_WARNING + nl).startsWith(text)
+                || (DIRECTIVES_NOTICE_END + nl).startsWith(text.substring(leadingDigits(text)));
+    }
+
+    /** @return how many characters at the start of {@code s} are digits */
+    private static int leadingDigits(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isDigit(s.charAt(n))) {
+            n++;
         }
-        int digits = 0;
-        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
-            digits++;
-        }
-        return (DIRECTIVES_NOTICE_END + nl).startsWith(text.substring(digits));
+        return n;
     }
 }

@@ -120,12 +120,6 @@ public final class RunCommand {
         }
 
         boolean spark = !InProcessExecutor.isLocalMaster(master) || "spark".equals(conf.get(EXECUTOR_CONF));
-        if (JitChoice.wantsOptimisingCompiler(plan, InProcessExecutor.isLocalMaster(master))) {
-            Integer status = relaunch(args);
-            if (status != null) {
-                return status;
-            }
-        }
         if (!a.noReport()) {
             SweepReport.warmUp();
         }

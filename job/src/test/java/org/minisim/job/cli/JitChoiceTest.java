@@ -1,7 +1,6 @@
 package org.minisim.job.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +29,11 @@ class JitChoiceTest {
     Path dir;
 
     private static SweepPlan sweep(String baseFile, double seconds, int seeds) throws Exception {
+        return SweepFile.read(sweepText(baseFile, seconds, seeds));
+    }
+
+    /** @return a sweep file of {@code seeds} recordings of a template at that duration */
+    private static String sweepText(String baseFile, double seconds, int seeds) throws Exception {
         ObjectNode base = (ObjectNode) JSON.readTree(Path.of("..", baseFile).toFile());
         ((ObjectNode) base.get("acquisition")).put("duration_s", seconds);
         ObjectNode s = JSON.createObjectNode();
@@ -39,7 +43,7 @@ class JitChoiceTest {
             s.putObject("seeds").put("start", 0).put("count", seeds);
         }
         s.putObject("output").put("stores", "/tmp/unused/stores").put("table", "/tmp/unused/cells");
-        return SweepFile.read(s.toString());
+        return s.toString();
     }
 
     @Test
@@ -55,7 +59,9 @@ class JitChoiceTest {
         assertTrue(JitChoice.work(sweep("conf/bench/tiny-64px-2s.json", 2.0, 2000)) > JitChoice.WORK_THRESHOLD,
                 "2000 tiny recordings");
         // only a JVM the launcher started on the quick compiler relaunches, and only for tasks it runs itself
-        assertFalse(JitChoice.wantsOptimisingCompiler(fullFour, true), "this test JVM was not started so");
+        assertEquals(fullFour.recordings(), JitChoice.readOrHandOver(
+                sweepText("conf/bench/full-256.json", 30.0, 4), true).recordings(),
+                "this test JVM was not started so: it reads the whole sweep");
     }
 
     private static double largestComposite(SweepPlan plan) {
